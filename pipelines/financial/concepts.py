@@ -1,0 +1,190 @@
+"""Statement line label -> concept, as data (``concepts.csv``).
+
+``concept_for(label, context)`` normalizes the printed label, then tries the
+CSV rows top to bottom; the first row whose ``pattern`` fully matches and
+whose ``context`` regex (empty = any) is found in the lower-cased context
+string wins. The context is free text: callers pass the statement kind and the
+heading the row sits under (``"income|expenses"``, ``"balance|current
+assets"``), so that a bare "Basic" under "Net loss per share" and under
+"Weighted average shares" map to different concepts.
+
+Sign rules (column ``sign``), applied per row by ``apply_sign``:
+
+* ``as_printed``: parentheses/minus are the sign.
+* ``income_loss``: a label pointing only to the negative direction ("Net loss",
+  "Loss from operations", "Other expense, net") is negative whatever the
+  presentation: if none of its figures is printed negative they are all
+  negated; if all are printed negative they are kept; a mix is ambiguous and
+  the row is dropped. A label that names both directions with one in
+  parentheses ("Net (loss) income", "Income tax (expense) benefit") reads the
+  word outside the parentheses as the positive direction.
+* ``tax``: like ``income_loss`` with "benefit" as the negative direction and
+  expense/provision as the positive one (XBRL IncomeTaxExpenseBenefit).
+* ``cash_flow``: "used in" is the negative direction, "provided by" the positive.
+* ``expense``: costs are positive in XBRL; a row printed entirely in
+  parentheses (expenses shown as deductions) is flipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CSV_PATH = Path(__file__).with_name("concepts.csv")
+
+
+@dataclass(frozen=True)
+class ConceptInfo:
+    concept: str
+    unit_kind: str  # money | per_share | shares
+    sign: str  # as_printed | income_loss | tax | expense
+    balance: str  # duration | instant
+    order: int  # top-down rank inside a statement (reversal detection)
+    known: bool = True  # False for a concept derived from the label
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    context: re.Pattern[str] | None
+    info: ConceptInfo
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[_Rule, ...]:
+    rules = []
+    with CSV_PATH.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        for row in rows:
+            info = ConceptInfo(
+                concept=row["concept"],
+                unit_kind=row["unit"],
+                sign=row["sign"],
+                balance=row["balance"],
+                order=int(row["order"] or 0),
+            )
+            ctx = row["context"].strip()
+            rules.append(
+                _Rule(re.compile(row["pattern"]), re.compile(ctx) if ctx else None, info)
+            )
+    return tuple(rules)
+
+
+_FOOTNOTE = re.compile(r"\(\d\)|\[\d+\]|\*+|\u2020|\u2021")
+_DROP = re.compile(r"[$:,;]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_label(label: str) -> str:
+    """Lower case, straight quotes, no $/colon/comma/footnote marks, single spaces."""
+    t = label.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    t = t.replace("\u2013", "-").replace("\u2014", "-")
+    t = _FOOTNOTE.sub(" ", t)
+    t = _DROP.sub(" ", t.lower())
+    t = t.replace(" '", "'").replace("( ", "(").replace(" )", ")")
+    return _SPACE.sub(" ", t).strip(" .-")
+
+
+@lru_cache(maxsize=4096)
+def concept_for(label: str, context: str | None = None) -> ConceptInfo | None:
+    """The concept of a statement line, or None when the label is not known."""
+    norm = normalize_label(label)
+    if not norm:
+        return None
+    ctx = (context or "").lower()
+    for rule in _rules():
+        if rule.pattern.fullmatch(norm) and (rule.context is None or rule.context.search(ctx)):
+            return rule.info
+    return None
+
+
+def is_known_label(label: str) -> bool:
+    """True when some CSV row matches the label in some context (for label splitting)."""
+    norm = normalize_label(label)
+    return any(r.pattern.fullmatch(norm) for r in _rules())
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_DETAIL = re.compile(r"\d|\b(?:as of|net of|par value|authorized|issued|respectively)\b", re.I)
+_SHARE_WORDS = re.compile(r"(?i)\bshares?\b|\bunits?\b")
+_SKIP_WORDS = {"the", "a", "an"}
+
+
+def derived_concept(label: str, context: str | None = None) -> ConceptInfo | None:
+    """A CamelCase concept for a company-specific line, from its label.
+
+    The suffix says what kind of line it is when the heading tells
+    (revenue / expense); balance-sheet lines get an instant. The value keeps
+    its printed sign (the name says what it is: "LossOnDisposal"), except that
+    expense lines printed as deductions are made positive. Returns None for a
+    label with no words to build a name from, or a per-share / share-count
+    line whose unit cannot be told.
+    """
+    m = re.search(r"[,(;]", label)
+    if m and _DETAIL.search(label, m.end()):
+        # "Common stock, $0.001 par value, 25,000,000 shares authorized" -> "Common stock"
+        label = label[: m.start()]
+    if _SHARE_WORDS.search(label):
+        return None  # per-share or share-count line of unknown kind: unit unclear
+    words = [
+        w for w in _WORD.findall(label.replace("'", "")) if w.lower() not in _SKIP_WORDS and not w.isdigit()
+    ]
+    if not words:
+        return None
+    name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in words)
+    ctx = (context or "").lower()
+    balance = "instant" if ctx.startswith("balance") else "duration"
+    sign = "as_printed"
+    heading = ctx.split("|", 1)[-1]
+    has_income = re.search(r"income|gain|revenue", heading)
+    if "revenue" in heading and "expense" not in heading and not name.endswith("Revenue"):
+        name += "Revenue"
+    elif re.search(r"expense|costs", heading) and not has_income:
+        if not name.endswith("Expense"):
+            name += "Expense"
+        sign = "expense"
+    if re.search(r"(?i)\b(expenses?|costs?)\b", label) and not re.search(r"(?i)income|gain|revenue", label):
+        sign = "expense"
+    return ConceptInfo(name, "money", sign, balance, 0, known=False)
+
+
+_PAREN = re.compile(r"\([^)]*\)")
+_NEG_WORDS = {
+    "income_loss": re.compile(r"\b(loss|losses|deficit|expense|expenses)\b"),
+    "tax": re.compile(r"\bbenefits?\b"),
+    "cash_flow": re.compile(r"\bused\b"),
+}
+_POS_WORDS = {
+    "income_loss": re.compile(r"\b(income|earnings|profit|gain|gains)\b"),
+    "tax": re.compile(r"\b(expense|provision)\b"),
+    "cash_flow": re.compile(r"\bprovided\b"),
+}
+
+
+def apply_sign(info: ConceptInfo, label: str, values: list[float | None]) -> list[float | None] | None:
+    """XBRL-signed values of one row, or None when the sign cannot be decided."""
+    rule = info.sign
+    present = [v for v in values if v is not None]
+    if rule == "expense":
+        if present and all(v <= 0 for v in present) and any(v < 0 for v in present):
+            return [(-v if v else 0.0) if v is not None else None for v in values]
+        return values
+    if rule not in _NEG_WORDS:
+        return values
+    norm = normalize_label(label)
+    outside = _PAREN.sub(" ", norm)
+    inside = " ".join(_PAREN.findall(norm))
+    neg, pos = _NEG_WORDS[rule], _POS_WORDS[rule]
+    if not (neg.search(outside) and not pos.search(outside)):
+        return values  # positive direction named first: as printed
+    if neg.search(outside) and pos.search(inside):
+        # "Income tax (expense) benefit": printed positive = benefit.
+        return [(-v if v else 0.0) if v is not None else None for v in values]
+    if all(v >= 0 for v in present):
+        return [(-v if v else 0.0) if v is not None else None for v in values]
+    if all(v <= 0 for v in present):
+        return values
+    return None  # mixed signs under a one-direction label: ambiguous

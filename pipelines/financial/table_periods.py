@@ -1,0 +1,173 @@
+"""Column periods and scale from a table's title and header text.
+
+A header is read as a stream of events in print order: durations ("Three
+Months Ended", "Year Ended"), month-days ("December 31,") and years. Every year
+is a column. A duration or month-day applies to the years in one of two
+layouts, which is all statement headers do:
+
+* grouped: each duration is printed before its own years
+  (``Three Months Ended December 31, 2010 2009 Six Months Ended ... 2010 2009``)
+  -> a year takes the latest duration printed before it;
+* spanning: all durations are printed first, on a header row of their own
+  (``Three Months Ended | Year Ended`` then ``2025 2024 2025 2024``)
+  -> the years are shared out evenly, in order.
+
+Anything that does not fit (years not divisible among the durations, a
+duration column with no month-day) gives no periods: the table is skipped
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+
+_DURATION = re.compile(
+    r"(?i)\b(?P<n>three|six|nine|twelve|3|6|9|12)[- ]months?(?: periods?)?\s*(?:ended|ending)"
+    r"|\b(?P<q>quarters?)\s*(?:ended|ending)"
+    r"|\b(?P<y>(?:fiscal )?years?)\s*(?:ended|ending)"
+)
+_MONTHDAY = re.compile(
+    r"(?i)(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<day>\d{1,2})(?!\d)"
+)
+# Years, also glued together as PDF/markdown flattening prints them
+# ("2025202420252024").
+_YEARS = re.compile(r"(?<!\d)((?:19[89]\d|20[0-4]\d)+)(?!\d)")
+
+_WORD_N = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
+
+_SCALE = re.compile(
+    r"(?i)(?:\bin\s+|\$\s*in\s+|amounts\s+in\s+|dollars\s+in\s+|expressed\s+in\s+)"
+    r"(?:u\.?s\.?\s+dollars?\s+)?(?P<w>thousands|millions|billions)"
+    r"|\((?:in\s+)?\$?\s*(?P<k>000)'?s?\)|\$\s*000'?s"
+)
+_SHARES_EXEMPT = re.compile(r"(?i)except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?shares?(?:\s+data)?(?:\s+and|,)")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    months: int  # 0 for an instant
+
+
+def find_scale(text: str) -> tuple[int, bool] | None:
+    """(multiplier, share counts exempt) from "(in thousands, except ...)", else None."""
+    m = _SCALE.search(text)
+    if not m:
+        return None
+    word = (m.group("w") or "thousands").lower()
+    mult = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[word]
+    return mult, bool(_SHARES_EXEMPT.search(text))
+
+
+def has_period_words(text: str) -> bool:
+    return bool(_DURATION.search(text) or (_MONTHDAY.search(text) and _YEARS.search(text)))
+
+
+def has_year(text: str) -> bool:
+    return bool(_YEARS.search(text))
+
+
+def strip_years(text: str) -> str:
+    return _YEARS.sub(" ", text)
+
+
+def has_month_day(text: str) -> bool:
+    return bool(_MONTHDAY.search(text))
+
+
+def _events(text: str) -> list[tuple[int, str, object]]:
+    ev: list[tuple[int, str, object]] = []
+    for m in _DURATION.finditer(text):
+        if m.group("n"):
+            n = m.group("n").lower()
+            months = _WORD_N.get(n) or int(n)
+        elif m.group("q"):
+            months = 3
+        else:
+            months = 12
+        ev.append((m.start(), "dur", months))
+    for m in _MONTHDAY.finditer(text):
+        ev.append((m.start(), "md", (_MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))))
+    for m in _YEARS.finditer(text):
+        run = m.group(1)
+        for i in range(0, len(run), 4):
+            ev.append((m.start() + i, "year", int(run[i : i + 4])))
+    ev.sort(key=lambda e: e[0])
+    return ev
+
+
+def _assign(events: list[tuple[int, str, object]], kind: str, years: list[int]) -> list[object] | None:
+    """The value of ``kind`` for each year column (see module doc), None if unclear."""
+    pos_years = [p for p, k, _ in events if k == "year"]
+    items = [(p, v) for p, k, v in events if k == kind]
+    if not items:
+        return [None] * len(years)
+    if len(items) > 1 and all(p < pos_years[0] for p, _ in items):
+        if len(years) % len(items):
+            return None
+        per = len(years) // len(items)
+        return [items[i // per][1] for i in range(len(years))]
+    out = []
+    for py in pos_years:
+        before = [v for p, v in items if p < py]
+        out.append(before[-1] if before else items[0][1])
+    return out
+
+
+def _valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def period_start(end: date, months: int) -> date:
+    """First day of a period of ``months`` ending on ``end`` (end of month aware)."""
+    if months == 0:
+        return end
+    last = calendar.monthrange(end.year, end.month)[1]
+    y, m = end.year, end.month - months
+    while m <= 0:
+        m += 12
+        y -= 1
+    if end.day == last:
+        # Dec 31 -> Oct 1 for a quarter: the day after the previous month end.
+        return date(y, m, calendar.monthrange(y, m)[1]) + timedelta(days=1)
+    d = min(end.day, calendar.monthrange(y, m)[1])
+    return date(y, m, d) + timedelta(days=1)
+
+
+def parse_periods(text: str, instant: bool) -> list[Period] | None:
+    """The column periods of a header, or None when they cannot be read with confidence.
+
+    ``instant``: the table is a balance sheet (every column is a date).
+    """
+    events = _events(text)
+    years = [v for _, k, v in events if k == "year"]
+    if not years:
+        return None
+    mds = _assign(events, "md", years)
+    durs = _assign(events, "dur", years)
+    if mds is None or durs is None:
+        return None
+    out = []
+    for y, md, dur in zip(years, mds, durs):
+        if md is None:
+            return None
+        end = _valid_date(y, md[0], md[1])  # type: ignore[index]
+        if end is None:
+            return None
+        months = 0 if instant else dur
+        if months is None:
+            return None
+        out.append(Period(period_start(end, months), end, months))  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,500 @@
+"""Financial statement tables of a release -> ``FinancialFact`` rows.
+
+``extract_table_facts(doc)`` finds the tables (``table_lines``), reads their
+column periods and scale (``table_periods``), puts scrambled PDF tables back
+in order, splits rows that a PDF merged, maps every label to a concept
+(``concepts``) and emits one fact per figure.
+
+Rules that keep "no wrong value anywhere":
+
+* A row is used only when its figures can be placed: n figures for n period
+  columns, or k*n figures with k labels (a merged row) where every cell holds
+  exactly k figures. Anything else is skipped.
+* A merged label is split into k labels at capitalized-word boundaries; when
+  several splits are possible, only one where every part is a known label is
+  taken.
+* A table yields facts only when it is a financial statement (title such as
+  "BALANCE SHEETS", or a money scale plus known lines) or has at least two
+  lines with known concepts; company-specific lines get a concept derived
+  from their label only inside such a table.
+* Scale "(in thousands ...)" multiplies money and share counts, never
+  per-share figures. Share counts are left as printed when the header exempts
+  them ("except share and per share amounts") or when scaling would make more
+  than 20 billion shares (the count was evidently printed in full). When the
+  table has both net income and EPS for a column, the share count reading
+  (scaled or as printed) closest to net income / EPS wins instead.
+* A table whose known lines run bottom-up (Net loss above Revenues, a
+  "Revenues:" heading on the last line) is a reversed PDF table and is read
+  in reverse; ``row_no`` is the logical top-down order of the figure rows.
+* ``table_no`` counts the tables that yield facts; instants have
+  ``period_start == period_end`` and ``months == 0``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+from pipelines.financial.concepts import (
+    ConceptInfo,
+    apply_sign,
+    concept_for,
+    derived_concept,
+    is_known_label,
+)
+from pipelines.financial.numbers import Figure
+from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables
+from pipelines.financial.table_periods import Period, find_scale, has_year, parse_periods, strip_years
+from pipelines.model import CleanDocument, FinancialFact
+
+# Cheap precheck, run on every release (most have no table): a tab, a line
+# that is only a figure with a thousands separator, or a line ending with two
+# figures. The last test looks only at lines ending in a digit or ")", which
+# is several times cheaper than a regex over the whole text.
+_NUMLINE = re.compile(r"\n[ \u00a0]*\$?[ \u00a0]*\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?[ \u00a0]*(?:\n|\Z)")
+_TWO_FIG_TAIL = re.compile(r"\d\)? +\$? ?\(?-?\d[\d,.]*\)?\Z")
+_DIGIT_END = frozenset("0123456789)")
+
+
+def _may_have_table(text: str) -> bool:
+    if "\t" in text or _NUMLINE.search(text):
+        return True
+    for line in text.split("\n"):
+        if line and line[-1] == " ":
+            line = line.rstrip()
+        if line and line[-1] in _DIGIT_END and _TWO_FIG_TAIL.search(line[-48:]):
+            return True
+    return False
+
+
+_CAP_WORD = re.compile(r"(?<=\s)(?=[A-Z(])")
+_MAX_SHARES = 20e9
+_YEAR_RUN = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)+(?!\d)")
+# Tables whose figures are not statement facts: non-GAAP reconciliations
+# (adjustments signed relative to a non-GAAP total) and average-balance /
+# yield tables (averages over a period, not balances at a date).
+_NON_GAAP = re.compile(
+    r"(?i)non-?gaap|ebitda|reconciliation of|adjusted (?:net|operating|loss|income)"
+    r"|average\s*balance|annualized|yield"
+)
+# A label that names its own unit or is a ratio: not a money line.
+_OWN_UNIT = re.compile(
+    r"(?i)\b(?:in\s+)?(?:billions|millions|thousands)\b|%|percent|\bratio\b|\bnumber of\b|\bemployees\b"
+    r"|\bheadcount\b|\bpatients\b|\bbasis points\b"
+)
+
+UNITS = {"money": "USD", "per_share": "USD/share", "shares": "shares"}
+
+
+@dataclass
+class _Line:
+    """One logical figure row: a label and one figure per period column."""
+
+    label: str
+    figures: list[Figure]
+    row: Row
+    unlabeled: bool = False
+
+
+def _split_label(label: str, k: int) -> list[str] | None:
+    """Split a merged label into k labels at capitalized-word boundaries, or None."""
+    if k == 1:
+        return [label]
+    cuts = [m.start() for m in _CAP_WORD.finditer(label)]
+    if len(cuts) < k - 1:
+        return None
+    if len(cuts) > 12:
+        return None
+    fits = []
+    for combo in itertools.combinations(cuts, k - 1):
+        bounds = (0, *combo, len(label))
+        parts = [label[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+        if all(parts) and all(is_known_label(p) for p in parts):
+            fits.append(parts)
+    if len(fits) == 1:
+        return fits[0]
+    if not fits and len(cuts) == k - 1:
+        bounds = (0, *cuts, len(label))
+        return [label[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    return None
+
+
+def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, object]]]:
+    """Headings and figure lines of a table in print order, one group per printed line.
+
+    Entries are ('h', heading text) or ('r', _Line). The lines that came out of one
+    merged printed row stay together and in left-to-right order, so a reversed
+    table can be put back by reversing the groups. ``extra`` is the number of
+    change columns ("$ Change", "Increase/(Decrease)") printed after the
+    period columns: a row with up to that many more figures keeps its first n.
+    """
+    groups: list[list[tuple[str, object]]] = []
+    for it in table.items:
+        out: list[tuple[str, object]] = []
+        groups.append(out)
+        if it.row is None:
+            out.append(("h", it.text))
+            continue
+        row = it.row
+        head, label = split_heading_prefix(row.label)
+        figs = row.figures
+        c = len(figs)
+        if head:
+            out.append(("h", head))
+        if extra and n < c <= n + extra and label and (c % n or (not row.flat and len(row.cells) != n)):
+            out.append(("r", _Line(label, figs[:n], row)))
+            continue
+        if c == 0 or c % n:
+            if label.endswith(":") and all(f.is_dash for f in figs):
+                out.append(("h", label))
+            continue
+        k = c // n
+        if row.flat or not label:
+            # One label line, then its figures; extra groups of n figures are
+            # unlabeled rows (totals) printed right after it.
+            runs = [figs[i : i + n] for i in range(0, c, n)]
+            if label:
+                out.append(("r", _Line(label, runs[0], row)))
+                runs = runs[1:]
+            out.extend(("r", _Line("", g, row, unlabeled=True)) for g in runs)
+            continue
+        if k == 1:
+            out.append(("r", _Line(label, figs, row)))
+            continue
+        if len(row.cells) != n or any(len(cell) != k for cell in row.cells):
+            continue  # merged row whose figures cannot be placed
+        labels = _split_label(label, k)
+        if labels is None:
+            continue
+        for j, lab in enumerate(labels):
+            out.append(("r", _Line(lab, [cell[j] for cell in row.cells], row)))
+    return [g for g in groups if g]
+
+
+def _is_reversed(entries: list[tuple[str, object]], kind: str | None) -> bool:
+    orders = []
+    for tag, e in entries:
+        if tag == "r" and not e.unlabeled:  # type: ignore[union-attr]
+            info = concept_for(e.label, kind or "")  # type: ignore[union-attr]
+            if info and info.order:
+                orders.append(info.order)
+    inv = conc = 0
+    for a, b in itertools.combinations(orders, 2):
+        if a > b:
+            inv += 1
+        elif a < b:
+            conc += 1
+    # A heading ("Revenues:") as the very last entry is the top of a reversed table.
+    tail_heading = bool(entries) and entries[-1][0] == "h" and str(entries[-1][1]).rstrip().endswith(":")
+    return inv >= 3 and inv > 2 * conc or (tail_heading and inv > conc)
+
+
+def _periods(kind: str | None, header: str, entries) -> list[Period] | None:
+    if kind == "balance":
+        return parse_periods(header, instant=True)
+    periods = parse_periods(header, instant=False)
+    if periods is not None or kind is not None:
+        return periods
+    # No title: columns are instants only if the known lines are balance-sheet lines.
+    infos = [concept_for(e.label, "balance") for t, e in entries if t == "r" and not e.unlabeled]
+    infos = [i for i in infos if i]
+    if infos and all(i.balance == "instant" for i in infos):
+        return parse_periods(header, instant=True)
+    return None
+
+
+def _scaled(info: ConceptInfo, fig: Figure, mult: int, shares_exempt: bool, row_frac: int):
+    """(value, decimals) in base units for one figure."""
+    v = fig.value
+    if info.unit_kind == "per_share":
+        return v, max(fig.frac_digits, row_frac)
+    if info.unit_kind == "shares":
+        if mult == 1 or shares_exempt or abs(v) * mult > _MAX_SHARES:
+            return v, 0
+        return v * mult, -round(math.log10(mult))
+    return v * mult, fig.frac_digits - round(math.log10(mult))
+
+
+def _context(kind: str | None, heading: str | None) -> str:
+    return f"{kind or ''}|{(heading or '').lower().rstrip(':')}"
+
+
+def _is_total(line: _Line) -> bool:
+    return line.unlabeled or line.label.lower().startswith("total")
+
+
+def _blocks(entries) -> list[tuple[str | None, int]]:
+    """(heading, block number) of every entry; a block ends at a heading or a total line."""
+    out = []
+    heading: str | None = None
+    block_no = 0
+    for tag, e in entries:
+        if tag == "h":
+            heading = str(e)
+            block_no += 1
+        out.append((heading, block_no))
+        if tag == "r" and _is_total(e):
+            block_no += 1
+    return out
+
+
+def _expense_blocks(entries, blocks, ctx_kind: str) -> set[int]:
+    """Blocks whose known expense lines are printed as deductions, in parentheses."""
+    out: set[int] = set()
+    for (tag, e), (heading, block_no) in zip(entries, blocks):
+        if tag != "r" or _is_total(e):
+            continue
+        info = concept_for(e.label, _context(ctx_kind, heading))
+        vals = [f.value for f in e.figures if f.value is not None]
+        if info and info.sign == "expense" and vals and all(v <= 0 for v in vals) and any(v < 0 for v in vals):
+            out.add(block_no)
+    return out
+
+
+def _sums_to(total: list[Figure], block: list[_Line]) -> bool:
+    if len(block) < 2:
+        return False
+    for i, t in enumerate(total):
+        s = sum((ln.figures[i].value or 0.0) for ln in block)
+        if t.value is None or abs(s - t.value) > 1.0 + 1e-9:
+            return False
+    return True
+
+
+def _drop_non_gaap(table: Table) -> Table | None:
+    """The table without what follows a non-GAAP heading; None if it is all non-GAAP."""
+    if _NON_GAAP.search(" ".join(table.titles + table.headers)):
+        return None
+    seen_row = False
+    for i, it in enumerate(table.items):
+        if it.row is None and seen_row and _NON_GAAP.search(it.text):
+            # A non-GAAP heading after the statement rows starts another table.
+            return dataclasses.replace(table, items=table.items[:i])
+        if _NON_GAAP.search(it.row.label if it.row else it.text):
+            return None
+        seen_row = seen_row or it.row is not None
+    return table
+
+
+@dataclass
+class _Setup:
+    """What a table's lines are read with."""
+
+    periods: list[Period]
+    entries: list[tuple[str, object]]
+    ctx_kind: str
+    mult: int
+    shares_exempt: bool
+    allow_derived: bool
+
+
+def _header_text(table: Table) -> str:
+    """Titles and header rows as one text for ``parse_periods``.
+
+    When the header rows print the years, years in a title ("Q4 2024
+    Financial Highlights") are not columns and are dropped.
+    """
+    headers = " ".join(table.headers)
+    titles = " ".join(table.titles)
+    if has_year(headers):
+        titles = strip_years(titles)
+    return f"{titles} {headers}"
+
+
+_CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|increase\s*/?\s*\(?decrease\)?|\bfav(?:orable)?\b")
+
+
+def _change_columns(header: str) -> int:
+    """How many change columns the header prints after its last year (0, 1 or 2)."""
+    years = list(_YEAR_RUN.finditer(header))
+    if not years:
+        return 0
+    return min(2, len(_CHANGE.findall(header, years[-1].end())))
+
+
+def _setup(table: Table) -> _Setup | None:
+    kind = table.kind()
+    header = _header_text(table)
+    # The number of columns comes from the header; rows are read against it.
+    probe = parse_periods(header, instant=(kind == "balance"))
+    if probe is None and kind is None:
+        probe = parse_periods(header, instant=True)
+    if not probe:
+        return None
+    n = len(probe)
+    groups = _logical(table, n, _change_columns(header))
+    entries = [e for g in groups for e in g]
+    periods = _periods(kind, header, entries)
+    if not periods or len(periods) != n:
+        return None
+    if _is_reversed(entries, kind):
+        entries = [e for g in reversed(groups) for e in g]
+    ctx_kind = kind or ("balance" if periods[0].months == 0 else "income")
+    known = sum(
+        1 for t, e in entries if t == "r" and not e.unlabeled and concept_for(e.label, _context(ctx_kind, None))
+    )
+    scale = table.scale or find_scale(header)
+    is_statement = kind is not None or scale is not None
+    if known < 2 and not (is_statement and known >= 1):
+        return None  # not a financial table
+    mult, shares_exempt = scale or (1, False)
+    allow_derived = kind is not None or (is_statement and known >= 2)
+    return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
+
+
+def _line_concept(st: _Setup, label: str, ctx: str, expense_block: bool) -> ConceptInfo | None:
+    info = concept_for(label, ctx)
+    if info is not None and st.ctx_kind == "cash_flow" and info.order < 400 and info.concept != "NetIncomeLoss":
+        # "Income tax benefit" among the add-backs is an adjustment, not the
+        # period's tax line: only cash-flow concepts are read from this table.
+        info = None
+    if info is not None:
+        return info
+    # Cash-flow lines other than the known ones carry presentation signs
+    # (changes in working capital, add-backs) that a derived name would
+    # misstate: left out. So are lines that name their own unit or a ratio.
+    if not st.allow_derived or st.ctx_kind == "cash_flow" or _OWN_UNIT.search(label):
+        return None
+    info = derived_concept(label, ctx)
+    if info is not None and expense_block and info.sign == "as_printed":
+        # A company line among expenses printed as deductions is one too.
+        info = dataclasses.replace(info, sign="expense")
+    return info
+
+
+def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[FinancialFact]:
+    table = _drop_non_gaap(table)
+    st = _setup(table) if table is not None else None
+    if st is None:
+        return []
+    blocks = _blocks(st.entries)
+    expense_blocks = _expense_blocks(st.entries, blocks, st.ctx_kind)
+    facts: list[FinancialFact] = []
+    block: list[_Line] = []  # figure lines of the current block, for unlabeled totals
+    block_of_block = -1
+    row_no = 0
+    for (tag, e), (heading, block_no) in zip(st.entries, blocks):
+        if block_no != block_of_block:
+            block, block_of_block = [], block_no
+        if tag == "h":
+            continue
+        line: _Line = e  # type: ignore[assignment]
+        label = line.label
+        if line.unlabeled:
+            # An unlabeled run is emitted only when it is the sum of the lines above it.
+            if not heading or not _sums_to(line.figures, block):
+                continue
+            label = "Total " + heading.rstrip(":").strip().lower()
+        else:
+            block.append(line)
+        info = _line_concept(st, label, _context(st.ctx_kind, heading), block_no in expense_blocks)
+        if info is None:
+            continue
+        values = apply_sign(info, label, [f.value for f in line.figures])
+        if values is None:
+            continue
+        facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, row_no))
+        row_no += 1
+    if st.mult > 1:
+        _check_share_scale(facts, st.mult)
+    return facts
+
+
+def _check_share_scale(facts: list[FinancialFact], mult: int) -> None:
+    """Re-decide the scale of share counts from net income / EPS when the table has both.
+
+    "(in thousands, except per share amounts)" may or may not cover share
+    counts; net loss / EPS gives the share count to within rounding, so the
+    reading (scaled or as printed) closest to it wins. Without both figures the
+    header-and-magnitude rule of ``_scaled`` stands.
+    """
+    net = {(f.period_end, f.months): f.value for f in facts if f.concept == "NetIncomeLoss"}
+    eps: dict[tuple, float] = {}
+    for f in facts:
+        if f.unit == "USD/share" and f.value:
+            eps.setdefault((f.period_end, f.months), f.value)
+    for f in facts:
+        if f.unit != "shares":
+            continue
+        key = (f.period_end, f.months)
+        if not net.get(key) or key not in eps or not f.value:
+            continue
+        implied = abs(net[key] / eps[key])
+        printed = f.value / mult if f.decimals < 0 else f.value
+        scaled = printed * mult
+        if abs(math.log(scaled / implied)) < abs(math.log(printed / implied)):
+            f.value, f.decimals = scaled, -round(math.log10(mult))
+        else:
+            f.value, f.decimals = printed, 0
+
+
+def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, values, table_no, row_no):
+    row_frac = max(f.frac_digits for f in line.figures)
+    clean_label = re.sub(r"[$:]", "", label).strip().strip(",")
+    row = line.row
+    for fig, val, period in zip(line.figures, values, st.periods):
+        if val is None:
+            continue
+        signed = dataclasses.replace(fig, value=val)
+        value, decimals = _scaled(info, signed, st.mult, st.shares_exempt, row_frac)
+        yield FinancialFact(
+            concept=info.concept,
+            label=clean_label,
+            value=round(float(value), 6) + 0.0,  # + 0.0: never -0.0
+            unit=UNITS[info.unit_kind],
+            decimals=decimals,
+            period_start=period.start,
+            period_end=period.end,
+            months=period.months,
+            fiscal_label=None,
+            source="table",
+            evidence=doc.text[row.start : row.end],
+            char_start=row.start,
+            char_end=row.end,
+            section_no=doc.section_no_at(row.start),
+            table_no=table_no,
+            row_no=row_no,
+        )
+
+
+def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """One value per concept and period inside a table.
+
+    Two lines of one table mapping to the same concept ("Other income" and
+    "Total other income" in a bank's statement) with different values cannot
+    both be that concept: the "Total" line is kept when there is exactly one,
+    otherwise the concept is left out for that period. Equal duplicates keep
+    the first line.
+    """
+    groups: dict[tuple, list[FinancialFact]] = {}
+    for f in facts:
+        groups.setdefault((f.concept, f.period_end, f.months), []).append(f)
+    drop: set[int] = set()
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        if len({f.value for f in group}) == 1:
+            drop.update(id(f) for f in group[1:])
+            continue
+        totals = [f for f in group if f.label.lower().startswith("total")]
+        keep = totals[0] if len({f.value for f in totals}) == 1 else None
+        drop.update(id(f) for f in group if f is not keep)
+    return [f for f in facts if id(f) not in drop]
+
+
+def extract_table_facts(doc: CleanDocument) -> list[FinancialFact]:
+    """Every figure of every financial statement table in ``doc`` (see module doc)."""
+    text = doc.text
+    if not _may_have_table(text):
+        return []
+    facts: list[FinancialFact] = []
+    table_no = 0
+    for table in tables(text):
+        got = _dedupe(_table_facts(doc, table, table_no))
+        if got:
+            facts.extend(got)
+            table_no += 1
+    return facts
