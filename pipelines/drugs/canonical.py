@@ -1,0 +1,89 @@
+"""One canonical name per molecule across all releases.
+
+``canonicalize(per_doc)`` takes ``[(doc_id, facts, aliases), ...]`` as returned
+by ``extract_pipeline_facts`` per release and returns
+``({doc_id: [facts with drug = canonical name]}, [DrugAlias rows])``.
+
+Linking: union-find over every alias pair printed in any release
+("IMGN901 (lorvotuzumab mertansine)", "trastuzumab-DM1, or T-DM1") plus
+case-insensitive identity ("Trastuzumab-DM1" = "trastuzumab-DM1").
+
+Canonical name rule (deterministic): prefer a company code name (IMGN901,
+T-DM1), then an INN, then a brand, then other forms; within a kind the name
+mentioned in most releases/mentions wins; ties go to the alphabetically first.
+Every canonical drug gets one alias row per printed name including itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipelines.model import DrugAlias, PipelineFact
+
+KIND_ORDER = {"code": 0, "inn": 1, "brand": 2, "abbreviation": 3, "other": 4}
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, x: str) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x: str) -> str:
+        self.add(x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # deterministic: the smaller string becomes the root
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in sorted(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return [out[k] for k in sorted(out)]
+
+
+def pick_name(group: list[str], kinds: dict[str, str], counts: dict[str, int]) -> str:
+    return min(group, key=lambda n: (KIND_ORDER.get(kinds.get(n, "other"), 9), -counts.get(n, 0), n))
+
+
+def canonicalize(
+    per_doc: list[tuple[str, list[PipelineFact], list[DrugAlias]]],
+) -> tuple[dict[str, list[PipelineFact]], list[DrugAlias]]:
+    uf = UnionFind()
+    kinds: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for _doc_id, facts, aliases in per_doc:
+        for a in aliases:
+            uf.union(a.drug, a.alias)
+            uf.union(a.alias, a.alias.lower())  # case variants are one name
+            kinds.setdefault(a.alias, a.alias_type)
+            counts[a.alias] = counts.get(a.alias, 0) + 1
+        for f in facts:
+            uf.add(f.drug)
+    canon: dict[str, str] = {}
+    for group in uf.groups():
+        printed = [n for n in group if n in kinds] or group
+        best = pick_name(printed, kinds, counts)
+        for n in group:
+            canon[n] = best
+    out: dict[str, list[PipelineFact]] = {}
+    for doc_id, facts, _aliases in sorted(per_doc, key=lambda t: t[0]):
+        out[doc_id] = [replace(f, drug=canon.get(f.drug, f.drug)) for f in facts]
+    rows = {DrugAlias(canon[n], n, kinds[n]) for n in kinds}
+    for facts in out.values():
+        for f in facts:
+            if not any(r.drug == f.drug and r.alias == f.drug for r in rows):
+                rows.add(DrugAlias(f.drug, f.drug, kinds.get(f.drug, "other")))
+    return out, sorted(rows, key=lambda r: (r.drug, KIND_ORDER.get(r.alias_type, 9), r.alias))

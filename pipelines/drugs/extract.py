@@ -1,0 +1,481 @@
+"""Per-release entry point: ``extract_pipeline_facts(doc) -> (facts, aliases)``.
+
+How a fact finds its drug (the "subject" rule):
+1. the text is cut into paragraphs, sentences and clauses (``text.py``);
+2. for a keyword at position p in a clause, the subject is the nearest drug
+   mention before p in the clause, else the first one after it; drugs listed
+   together with it ("SAR650984 and SAR566658") share the fact;
+3. comparators (marketed drugs of other companies, brands declared a
+   trademark of another company) and combination partners ("in combination
+   with lenalidomide") are never subjects;
+4. a clause without a drug takes the drug of the paragraph heading
+   ("IMGN529 - in preclinical development ...", "About IMGN901") when it is a
+   bullet under that heading or refers back to it ("this compound", "it").
+
+A phase needs both a drug subject and a clinical word in the sentence, and no
+non-drug context (mining, tokens, grants: ``non_phase_contexts.csv``), so
+"Phase 2 of the growth plan" or a mine's "Phase I drilling" yield nothing.
+
+``detail`` format: ``;``-separated, first the printed form, then ``key=value``
+qualifiers: ``Phase I/II; indication=SCLC; line=first-line``. Views read the
+indication of a phase with ``regexp_extract(detail, 'indication=([^;]+)', 1)``.
+"""
+
+from __future__ import annotations
+
+import re
+import bisect
+from dataclasses import dataclass, field
+
+from pipelines.drugs import attributes, milestones, phases, regulatory
+from pipelines.drugs.canonical import UnionFind, pick_name
+from pipelines.drugs.names import Mention, find_aliases, find_mentions, issuer_key
+from pipelines.drugs.text import Span, paragraphs, sentences
+from pipelines.drugs.vocab import non_phase_contexts
+from pipelines.model import CleanDocument, DrugAlias, PipelineFact
+
+# Cheap gate (substring tests on the lower-cased text, far faster than a
+# case-insensitive regex): a release with none of these words has no facts.
+_GATE_WORDS = (
+    "phase", "clinic", "trial", "fda", "orphan", "pdufa", "investigational", "designation",
+    "approv", "european medicines agency", "(ema)", " ema ", "marketing authori", "ind-enabling",
+)
+# ... and one of these: "phase", "trial" and "approved" are everyday words in
+# crypto, mining and finance releases, which this second test drops cheaply.
+_BIO_WORDS = (
+    "patient", "drug", "therap", "disease", "treatment", "pharma", "biotech", "medicine", "cancer",
+    "oncolog", "clinical", "tumor", "myeloma", "lymphoma", "leukemia", "carcinoma", "syndrome", "disorder",
+    "biopharm",
+)
+_ABBREVIATIONS = attributes.all_abbreviations()
+_SKIP_SECTIONS = frozenset({"forward_looking", "contacts", "footnotes", "table"})
+_BOILERPLATE = re.compile(r"forward-looking statements?|safe harbor|is a (?:registered )?trademark of|are (?:registered )?trademarks of", re.I)
+# ", and" starts a new clause only before a new subject ("..., and several TAP
+# compounds are ..."), not inside a list ("safety, dosing, and efficacy of X").
+_CLAUSE_CUT = re.compile(
+    r";\s+|\s+while\s+|,\s+(?:and|but|while|whereas)\s+"
+    r"(?=(?:the|a|an|it|its|we|our|they|he|she|this|these|those|that|several|many|some|other|additional|all|each"
+    r"|both|no|two|three|four|five|six)\b|\d|[A-Z])"
+)
+_ANAPHORA = re.compile(
+    r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial))\b"
+)
+_SECONDARY = re.compile(r"(?:combination with|combined with|plus|compared (?:with|to)|versus|vs\.?|in addition to|than|together with)\s*(?:\w+\s+)?$", re.I)
+_COORD = re.compile(r"\s*(?:,|,?\s*and|&|/|or|,\s*and)\s*")
+_HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—:]\s)")
+_STAGE_WORD = re.compile(r"\b(?:pre-?clinical|Phase)\b", re.I)
+
+
+@dataclass
+class _Ctx:
+    doc: CleanDocument
+    text: str
+    mentions: list[Mention]
+    canon: dict[str, str]
+    forms: attributes.IndicationForms
+    issuer: str | None
+    facts: list[PipelineFact]
+    starts: list[int] = field(default_factory=list)  # mention starts, for bisect
+
+
+def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list[DrugAlias]]:
+    text = doc.text or ""
+    low = text.lower()
+    if not any(w in low for w in _GATE_WORDS) or not any(w in low for w in _BIO_WORDS):
+        return [], []
+    issuer = issuer_key(text, doc.company)
+    mentions = find_mentions(text, issuer)
+    if not any(not m.comparator for m in mentions):
+        return [], []
+    pairs = find_aliases(text, mentions)
+    canon, kinds = _doc_canonical(mentions, pairs)
+    ctx = _Ctx(doc, text, mentions, canon, attributes.indication_forms(text), issuer, [], [m.start for m in mentions])
+    _walk(ctx)
+    facts = _finish(ctx, _passing_mentions(text, mentions, canon))
+    used = {f.drug for f in facts}
+    aliases = sorted(
+        {DrugAlias(canon[n], n, kinds[n]) for n in canon if canon[n] in used},
+        key=lambda a: (a.drug, a.alias_type != "code", a.alias),
+    )
+    return facts, aliases
+
+
+# ---------------------------------------------------------------- names
+
+def _doc_canonical(mentions: list[Mention], pairs) -> tuple[dict[str, str], dict[str, str]]:
+    """Printed name -> the release's canonical name (see canonical.pick_name)."""
+    uf = UnionFind()
+    kinds: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.comparator:
+            continue
+        uf.add(m.name)
+        kinds.setdefault(m.name, m.kind)
+        counts[m.name] = counts.get(m.name, 0) + 1
+    for a, b in pairs:
+        uf.union(a.name, b.name)
+    canon = {}
+    for group in uf.groups():
+        best = pick_name(group, kinds, counts)
+        for n in group:
+            canon[n] = best
+    return canon, kinds
+
+
+# ---------------------------------------------------------------- walking the text
+
+def _walk(ctx: _Ctx) -> None:
+    text = ctx.text
+    heading: list[str] = []
+    for para in paragraphs(text):
+        sec = ctx.doc.section_at(para.start)
+        if sec is not None and sec.kind in _SKIP_SECTIONS:
+            continue
+        ptext = text[para.start:para.end]
+        if "forward-looking" in ptext or "Forward-Looking" in ptext:
+            continue
+        pm = _mentions_in(ctx, para.start, para.end)
+        is_bullet = text[para.start] in "-•*▪·●" or (para.start > 0 and text[para.start - 1] in " \t")
+        short = len(ptext) < 90 and not ptext.rstrip().endswith((".", "!", "?"))
+        # Drug heading: "IMGN529 - in preclinical ...", "SAR3419, SAR650984, and SAR566658 - in development by ..."
+        lead = _leading_list(ctx, pm, para.start)
+        if lead and _HEADING_DASH.match(text, lead[-1].end):
+            heading = _canon_list(ctx, lead)
+        elif ptext.startswith("About ") and short:
+            heading = _canon_list(ctx, pm)
+        elif short and not pm:
+            heading = []
+        if not heading and not any(not m.comparator for m in pm):
+            continue  # nothing in this paragraph can be about a drug
+        last: list[str] = []
+        for sent in sentences(text, para):
+            stext = text[sent.start:sent.end]
+            if ("trademark" in stext or "safe harbor" in stext) and _BOILERPLATE.search(stext):
+                continue
+            last = _sentence(ctx, sent, heading, is_bullet, last)
+
+
+def _leading_list(ctx: _Ctx, pm: list[Mention], start: int) -> list[Mention]:
+    """Drug mentions that open the paragraph, with their aliases and list partners."""
+    if not pm or pm[0].start != start or pm[0].comparator:
+        return []
+    out = [pm[0]]
+    for m in pm[1:]:
+        gap = ctx.text[out[-1].end:m.start]
+        if _COORD.fullmatch(gap) or re.fullmatch(r"\s*\(", gap):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def _canon_list(ctx: _Ctx, ms: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in ms:
+        if m.comparator:
+            continue
+        c = ctx.canon[m.name]
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _mentions_in(ctx: _Ctx, a: int, b: int) -> list[Mention]:
+    i = bisect.bisect_left(ctx.starts, a)
+    out = []
+    while i < len(ctx.mentions) and ctx.mentions[i].start < b:
+        if ctx.mentions[i].end <= b:
+            out.append(ctx.mentions[i])
+        i += 1
+    return out
+
+
+def _clauses(ctx: _Ctx, sent: Span) -> list[Span]:
+    text = ctx.text
+    seg = text[sent.start:sent.end]
+    out = []
+    s = sent.start
+    starts = {m.start for m in _mentions_in(ctx, sent.start, sent.end)}
+    for m in _CLAUSE_CUT.finditer(seg):
+        cut_end = sent.start + m.end()
+        if cut_end in starts:
+            continue  # "IMGN901, T-DM1, and SAR3419": a list, not a new clause
+        out.append(Span(s, sent.start + m.start()))
+        s = cut_end
+    out.append(Span(s, sent.end))
+    return [c for c in out if c.end > c.start]
+
+
+def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
+    """Canonical drugs a keyword at ``pos`` is about, by the subject rule."""
+    text = ctx.text
+    cands = [
+        m for m in _mentions_in(ctx, clause.start, clause.end)
+        if not m.comparator and not _SECONDARY.search(text[max(clause.start, m.start - 40):m.start])
+    ]
+    if not cands:
+        return []
+    before = [i for i, m in enumerate(cands) if m.end <= pos]
+    i = before[-1] if before else next((j for j, m in enumerate(cands) if m.start >= pos), len(cands) - 1)
+    lo = hi = i
+    while lo > 0 and _linked(text, cands[lo - 1], cands[lo]):
+        lo -= 1
+    while hi + 1 < len(cands) and _linked(text, cands[hi], cands[hi + 1]):
+        hi += 1
+    return _canon_list(ctx, cands[lo:hi + 1])
+
+
+def _linked(text: str, a: Mention, b: Mention) -> bool:
+    gap = text[a.end:b.start]
+    return bool(_COORD.fullmatch(gap) or re.fullmatch(r"\s*\(\s*", gap) or re.fullmatch(r"\)?\s*(?:,|and|, and)\s*", gap))
+
+
+def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: list[str]) -> list[str]:
+    text = ctx.text
+    stext = text[sent.start:sent.end]
+    if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
+        if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext))):
+            return last  # no drug and nothing to refer back to
+    clinical = phases.CLINICAL_CONTEXT.search(stext) is not None
+    vetoed = non_phase_contexts().search(stext) is not None
+    phase_hits = [] if vetoed else _phase_hits(text, sent, clinical)
+    inds_sent = None
+    for clause in _clauses(ctx, sent):
+        ctext = text[clause.start:clause.end]
+        has_drug = any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
+        if has_drug:
+            def subj(pos: int, clause: Span = clause) -> list[str]:
+                return _subjects(ctx, clause, pos)
+        else:
+            fallback = []
+            if _ANAPHORA.search(ctext):
+                fallback = last or heading
+            elif is_bullet or (heading and _ANAPHORA.search(stext)):
+                fallback = heading
+            if not fallback:
+                continue
+
+            def subj(pos: int, fb: list[str] = fallback) -> list[str]:
+                return fb
+        if inds_sent is None:
+            inds_sent = attributes.indications(text, sent.start, sent.end, ctx.forms)
+        found = _clause_facts(ctx, sent, clause, subj, phase_hits, inds_sent)
+        if found:
+            last = found
+        elif has_drug:
+            last = subj(clause.start) or last
+    return last
+
+
+def _phase_hits(text: str, sent: Span, clinical: bool) -> list[tuple[int, int, str, str]]:
+    """(start, end, value, printed) for each clinical phase/stage mention in the sentence.
+
+    A numbered phase needs a clinical word in the sentence; stage phrases
+    ("preclinical development", "marketing applications ... under review") are
+    clinical by themselves.
+    """
+    seg = text[sent.start:sent.end]
+    out = []
+    for m in phases.PHASE_RE.finditer(seg) if clinical else ():
+        if phases.NOT_CLINICAL_AFTER.match(seg, m.end()):
+            continue
+        out.append((sent.start + m.start(), sent.start + m.end(), phases.normalize(m), " ".join(m.group().split())))
+    for m in phases.STAGE_RE.finditer(seg):
+        value = "Preclinical" if m.group("pre") else "Filed"
+        out.append((sent.start + m.start(), sent.start + m.end(), value, _printed(m.group())))
+    out.sort()
+    return out
+
+
+def _printed(s: str) -> str:
+    """The printed form for ``detail``; long stage phrases keep their head and tail words."""
+    words = s.split()
+    return " ".join(words) if len(words) <= 6 else " ".join(words[:2] + ["..."] + words[-3:])
+
+
+def _emit(ctx: _Ctx, drugs: list[str], kind: str, value: str, detail: str | None, sent: Span, start=None, end=None) -> None:
+    evidence = ctx.text[sent.start:sent.end]
+    for d in drugs:
+        ctx.facts.append(
+            PipelineFact(
+                drug=d, kind=kind, value=value, detail=detail or None, evidence=evidence,
+                char_start=sent.start, char_end=sent.end, section_no=ctx.doc.section_no_at(sent.start),
+                expected_start=start, expected_end=end,
+            )
+        )
+
+
+def _join(*parts: str | None) -> str | None:
+    out = "; ".join(p for p in parts if p)
+    return out or None
+
+
+def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_sent) -> list[str]:
+    text = ctx.text
+    got: list[str] = []
+    release = ctx.doc.release_date
+    # phases
+    in_clause = [h for h in phase_hits if clause.start <= h[0] < clause.end]
+    for k, (a, b, value, printed) in enumerate(in_clause):
+        if phases.FUTURE_START.search(text[max(clause.start, a - 80):a]):
+            continue  # "to begin Phase II evaluation": a milestone, not the current phase
+        drugs = subj(a)
+        if not drugs:
+            continue
+        nxt = in_clause[k + 1][0] if k + 1 < len(in_clause) else sent.end
+        stop = _STAGE_WORD.search(text, b, nxt)
+        nxt = stop.start() if stop else nxt
+        inds = [h for h in inds_sent if b <= h[0] < nxt] or [h for h in inds_sent if clause.start <= h[0] < a]
+        ptext = text[max(sent.start, a - 12):b + 40].lower()
+        pivotal = "pivotal" if ("pivotal" in ptext or "registrational" in ptext) else None
+        if inds:
+            seen = set()
+            for h in inds:
+                if h[2] in seen:
+                    continue
+                seen.add(h[2])
+                _emit(ctx, drugs, "phase", value, _join(printed, f"indication={h[2]}", h[3], pivotal), sent)
+        else:
+            _emit(ctx, drugs, "phase", value, _join(printed, pivotal), sent)
+        got = got or drugs
+    # indications
+    for h in inds_sent:
+        if clause.start <= h[0] < clause.end:
+            drugs = subj(h[0])
+            _emit(ctx, drugs, "indication", h[2], h[3], sent)
+            got = got or drugs
+    # targets, payloads, partners, trials
+    exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS
+    for kind, hits in (
+        ("target", attributes.targets(text, clause.start, clause.end)),
+        ("payload", attributes.payloads(text, clause.start, clause.end)),
+        ("partner", attributes.partners(text, clause.start, clause.end, ctx.issuer)),
+        ("trial", attributes.trials(text, clause.start, clause.end, exclude)),
+    ):
+        for a, _b, value, det in hits:
+            if kind in ("target", "payload") and _inside_mention(ctx, a):
+                continue
+            drugs = subj(a)
+            _emit(ctx, drugs, kind, value, det, sent)
+            got = got or drugs
+    # regulatory events
+    ctext = text[clause.start:clause.end]
+    future = milestones.FUTURE.search(ctext) is not None
+    for a, b, value, hedged in regulatory.events(text, clause.start, clause.end):
+        if hedged or (future and value in regulatory.SUBMISSIONS and milestones.FUTURE.search(text[clause.start:a])):
+            continue
+        drugs = subj(a)
+        if not drugs:
+            continue
+        regions = ",".join(regulatory.regions(text[sent.start:sent.end])) or None
+        inds = [h for h in inds_sent if h[0] >= b] or [h for h in inds_sent if h[0] < a]
+        ws = we = None
+        when = None
+        if value == "pdufa_date":
+            dm = milestones.DATE_RE.search(text, b, min(clause.end, b + 60))
+            if dm:
+                ws, we = milestones.window(dm, ctx.doc.release_date)
+                when = "date=" + " ".join(dm.group().split())
+        for ind in sorted({h[2] for h in inds}) or [None]:
+            _emit(ctx, drugs, "regulatory", value, _join(when, f"region={regions}" if regions else None, f"indication={ind}" if ind else None), sent, ws, we)
+        if value in regulatory.PHASE_OF:
+            _emit(ctx, drugs, "phase", regulatory.PHASE_OF[value], _printed(text[a:b]), sent)
+        got = got or drugs
+    # milestones
+    if future:
+        got = _milestones(ctx, sent, clause, subj, release) or got
+    return got
+
+
+def _inside_mention(ctx: _Ctx, pos: int) -> bool:
+    return any(m.start <= pos < m.end for m in _mentions_in(ctx, max(0, pos - 40), pos + 40))
+
+
+def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]:
+    text = ctx.text
+    ctext = text[clause.start:clause.end]
+    events = []
+    taken: list[tuple[int, int]] = []
+    for name, rx in milestones.EVENTS:
+        for m in rx.finditer(ctext):
+            a, b = clause.start + m.start(), clause.start + m.end()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            if not milestones.FUTURE.search(text[clause.start:b]):
+                continue
+            if name == "PHASE start":
+                ph = phases.normalize(phases.PHASE_RE.search(m.group()))
+                name = f"{ph} start"
+            taken.append((a, b))
+            events.append((a, b, name))
+    events.sort()
+    dates = [(clause.start + m.start(), clause.start + m.end(), m) for m in milestones.DATE_RE.finditer(ctext)]
+    got: list[str] = []
+    for k, (a, b, name) in enumerate(events):
+        nxt = events[k + 1][0] if k + 1 < len(events) else clause.end
+        after = [d for d in dates if b <= d[0] < nxt]
+        # a date before the event counts only when it directly frames it
+        # ("In 2H2011, the company expects to begin ..."); otherwise it is
+        # usually a reporting period ("results for the first quarter of 2025")
+        before = [d for d in dates if d[1] <= a and a - d[1] <= 60 and re.match(r"(?i)(?:in|by|during|before|early|mid|late)\b", d[2].group())]
+        chosen = after or before[-1:]
+        if not chosen:
+            continue
+        drugs = subj(a)
+        if not drugs:
+            continue
+        if "respectively" in ctext and len(after) == len(drugs) > 1:
+            pairs = list(zip(drugs, after))
+        else:
+            pairs = [(d, chosen[0]) for d in drugs]
+        for drug, (_da, _db, dm) in pairs:
+            s, e = milestones.window(dm, release)
+            _emit(ctx, [drug], "milestone", name, " ".join(dm.group().split()), sent, s, e)
+        got = got or drugs
+    return got
+
+
+# ---------------------------------------------------------------- finishing
+
+_STUDIED = re.compile(r"(?:trials?|stud(?:y|ies)) (?:of|evaluating|assessing|with) $")
+
+
+def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str]) -> set[str]:
+    """Drugs named once, by a nonproprietary or brand name only.
+
+    Such a drug is context ("the only FDA-approved drug for Rett syndrome is
+    trofinetide", components of a combination product), not a subject of the
+    release: it gets no facts. Code names are company-specific and always
+    count, and so does the studied agent of a trial ("Phase 2 trial of
+    vidofludimus calcium").
+    """
+    count: dict[str, int] = {}
+    coded: set[str] = set()
+    for m in mentions:
+        if m.comparator:
+            continue
+        c = canon[m.name]
+        count[c] = count.get(c, 0) + 1
+        if m.kind == "code" or _STUDIED.search(text, max(0, m.start - 30), m.start):
+            coded.add(c)
+    return {c for c, n in count.items() if n == 1 and c not in coded}
+
+
+def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
+    # A refuse-to-file letter or CRL in the release means the filing is not (yet) accepted.
+    rejected = {f.drug for f in ctx.facts if f.kind == "regulatory" and f.value in ("refuse_to_file", "crl")}
+    out = []
+    seen = set()
+    for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "")):
+        if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:
+            continue
+        if f.drug in passing:
+            continue
+        detail = None if f.kind in ("indication", "target", "payload", "partner", "trial") else f.detail
+        key = (f.drug, f.kind, f.value, detail, f.expected_start, f.expected_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

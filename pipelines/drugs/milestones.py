@@ -1,0 +1,141 @@
+"""Expected events and fuzzy dates turned into windows.
+
+Conventions (documented here because analysts query the windows):
+- early YYYY = Jan 1..Apr 30, mid-YYYY = May 1..Aug 31, late YYYY = Sep 1..Dec 31
+  (thirds of the year, so the three never overlap);
+- 1H/first half = Jan..Jun, 2H/second half = Jul..Dec; nQYYYY, Qn YYYY,
+  "the fourth quarter (of YYYY)" = that calendar quarter (release year when
+  the year is not printed);
+- "later this year", "by year-end", "this year" = release date..Dec 31;
+- "next twelve months" / "within the next year" = release date..release date + 12 months;
+- "by the end of YYYY" = release date (or Jan 1 of YYYY without one)..Dec 31 YYYY;
+- "in YYYY" = the calendar year; a day without a year ("Aug. 15") = the next such day; "next month" = the following calendar month.
+A phrase that needs the release date yields no window when the date is unknown.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_Y = r"(?P<y>(?:19|20)\d\d)"
+
+DATE_RE = re.compile(
+    r"(?P<half>(?P<h>[12])H[ \t-]?(?:(?:19|20)?(?P<hy>\d\d))|(?P<hw>first|second|1st|2nd) half of (?:(?:calendar |fiscal )?(?P<hwy>(?:19|20)\d\d)|this year|the year)|H(?P<hh>[12])[ \t](?P<hhy>(?:19|20)\d\d))"
+    r"|(?P<q>(?P<qn>[1-4])Q[ \t]?(?P<qy>(?:19|20)\d\d)|Q(?P<qn2>[1-4])[ \t]+(?:of[ \t]+)?(?P<qy2>(?:19|20)\d\d)|(?:the )?(?P<qw>first|second|third|fourth) (?:calendar )?quarter(?: of (?:(?:calendar |fiscal )?(?P<qwy>(?:19|20)\d\d)|this year|the year))?)"
+    r"|(?P<rel>(?P<part>early|mid|late|end of|end)[- ](?:(?P<py>(?:19|20)\d\d)|this year|next year))"
+    r"|(?P<later>later this year|later in the year|by (?:the )?(?:end of )?(?:this )?year[- ]end|by the end of (?:this|the) year|this year)"
+    r"|(?P<next12>(?:the |within the )?next (?:twelve|12) months|within the next year|by this time next year)"
+    r"|(?P<byend>by the end of (?:calendar |fiscal )?(?P<by>(?:19|20)\d\d))"
+    r"|(?P<month>(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},)? (?P<my>(?:19|20)\d\d))"
+    r"|(?P<md>(?P<mdn>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<mdd>\d{1,2})\b(?!,? (?:19|20)\d\d))"
+    r"|(?P<nextmonth>next month|over the next month)"
+    r"|(?P<year>\b(?:in|during|by|for) (?:calendar |fiscal )?(?P<yy>(?:19|20)\d\d)\b)",
+    re.I,
+)
+
+
+def _end_of_month(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | None]:
+    """The (start, end) window a date phrase means, relative to the release date when needed."""
+    ry = release.year if release else None
+    g = m.group
+    if g("half"):
+        if g("h"):
+            h, y = int(g("h")), 2000 + int(g("hy")) if len(g("hy")) == 2 else int(g("hy"))
+        elif g("hh"):
+            h, y = int(g("hh")), int(g("hhy"))
+        else:
+            h, y = _ORD[g("hw").lower()], int(g("hwy")) if g("hwy") else ry
+        if y is None:
+            return None, None
+        return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+    if g("q"):
+        if g("qn"):
+            q, y = int(g("qn")), int(g("qy"))
+        elif g("qn2"):
+            q, y = int(g("qn2")), int(g("qy2"))
+        else:
+            q, y = _ORD[g("qw").lower()], int(g("qwy")) if g("qwy") else ry
+        if y is None:
+            return None, None
+        return date(y, 3 * q - 2, 1), _end_of_month(y, 3 * q)
+    if g("rel"):
+        part = g("part").lower()
+        if g("py"):
+            y = int(g("py"))
+        elif ry is None:
+            return None, None
+        else:
+            y = ry + (1 if "next" in g("rel").lower() else 0)
+        if part == "early":
+            return date(y, 1, 1), date(y, 4, 30)
+        if part == "mid":
+            return date(y, 5, 1), date(y, 8, 31)
+        if part == "late":
+            return date(y, 9, 1), date(y, 12, 31)
+        start = release if release and release.year == y else date(y, 1, 1)
+        return start, date(y, 12, 31)
+    if g("later"):
+        return (release, date(release.year, 12, 31)) if release else (None, None)
+    if g("next12"):
+        return (release, _add_months(release, 12)) if release else (None, None)
+    if g("byend"):
+        y = int(g("by"))
+        start = release if release and release.year <= y else date(y, 1, 1)
+        return start, date(y, 12, 31)
+    if g("month"):
+        mo, y = MONTHS[g("mn").lower()], int(g("my"))
+        return date(y, mo, 1), _end_of_month(y, mo)
+    if g("md"):
+        # "PDUFA goal date of Aug. 15": the next such day on or after the release
+        if not release:
+            return None, None
+        mo = MONTHS[g("mdn").lower()[:3]]
+        day = int(g("mdd"))
+        try:
+            d = date(release.year, mo, day)
+            if d < release:
+                d = date(release.year + 1, mo, day)
+        except ValueError:
+            return None, None
+        return d, d
+    if g("nextmonth"):
+        if not release:
+            return None, None
+        s = _add_months(release.replace(day=1), 1)
+        return s, _end_of_month(s.year, s.month)
+    if g("year"):
+        y = int(g("yy"))
+        return date(y, 1, 1), date(y, 12, 31)
+    return None, None
+
+
+# What is expected. Order matters: the first pattern that matches a clause wins.
+EVENTS = (
+    ("IND submission", re.compile(r"\bsubmi\w*\s+(?:\S+\s+){0,3}?INDs?\b|\bIND (?:submission|filing)|\bINDs? (?:to be |will be )?(?:submitted|filed)|toward IND filing", re.I)),
+    ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
+    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
+    ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
+    ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:\w+\s+){0,3}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b", re.I)),
+    ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b", re.I)),
+    ("data", re.compile(r"\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclose|present|announce|release|share|read ?out)\w*\s+(?:\w+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
+)
+FUTURE = re.compile(
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|aim\w*|goal|prepar\w+|upcoming|look forward|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
+    re.I,
+)

@@ -1,0 +1,68 @@
+"""Development-phase mentions and their normalized values.
+
+``value`` is one of PHASES (ordered, so views can rank them); the printed form
+goes to ``detail``. Phase 4 / post-marketing is reported as Approved.
+"""
+
+from __future__ import annotations
+
+import re
+
+PHASES = ("Preclinical", "Phase 1", "Phase 1/2", "Phase 2", "Phase 2/3", "Phase 3", "Filed", "Approved")
+RANK = {p: i for i, p in enumerate(PHASES)}
+
+_NUM = r"(?:IV|I{1,3}|[1-4]|\[l|l{1,3}|one|two|three|four)"
+PHASE_RE = re.compile(
+    r"(?<![\w-])[Pp][Hh][Aa][Ss][Ee][ \t\n-]*(?P<a>" + _NUM + r")(?P<asub>[abcABC])?"
+    r"(?:[ \t]*(?:/|-|–|to|and)[ \t]*(?:[Pp]hase[ \t]*)?(?P<b>" + _NUM + r")(?P<bsub>[abcABC])?)?(?![\w])"
+)
+# Stage words that are not numbered phases.
+STAGE_RE = re.compile(
+    r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset)|IND-enabling)"
+    r"|(?P<filed>marketing applications? (?:for [^.;]{0,140}?)?(?:is|are) under review|(?:BLA|NDA|MAA)s? (?:is |are )?under (?:\w+ )?review)",
+    re.I,
+)
+# Words after a phase number that say it is not a clinical phase.
+NOT_CLINICAL_AFTER = re.compile(r"-ready\b|[ \t]+doses?\b(?![ \t-](?:escalation|expansion|finding|ranging|optimization))|[ \t]*(?:\w+[ \t]+)?(?:ready\b|grant|funding|SBIR|STTR|contract|award|of (?:the|our|its) (?:\w+ )?(?:plan|program|project|expansion|construction|growth|strategy))", re.I)
+CLINICAL_CONTEXT = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|clinical|clinic|patients?|testing|development|evaluation|assessment|data|results|enrol\w*|dos(?:ed|ing)|cohorts?|portion|endpoints?|participants|subjects|registrational|pivotal|investigation|candidate|program)\b",
+    re.I,
+)
+# A verb that puts the phase in the future: "to begin Phase II evaluation",
+# "anticipated to advance into Phase II testing". Such a phrase is a milestone,
+# not the drug's current phase.
+FUTURE_START = re.compile(
+    r"(?:\b(?:to|will|would|plans?|expects?|anticipates?|intends?)\s+(?:\w+\s+){0,2}?(?:begin|start|initiate|commence|advance|enter|move|launch|proceed|progress|transition)\w*\s+(?:\w+\s+){0,3}$)"
+    # "focused on advancing NV-387 into Phase II": a move still to come
+    r"|\b(?:advancing|moving|progressing|transitioning)\s+(?:\S+\s+){0,4}?into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
+    r"|\b(?:advancing|moving|progressing|transitioning) to\s+(?:a |the |its |an )?$"
+    r"|\b(?:planned|upcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
+    r"|\b(?:entering|nearing|approaching|(?:ready|poised|preparing|preparation|prepares|plans?|planning) for)\s+(?:a |the |its |an )?(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _num(tok: str) -> int:
+    tok = tok.strip()
+    if tok in ("[l",):
+        return 3  # OCR of "III" in hard-wrapped scans
+    words = {"one": 1, "two": 2, "three": 3, "four": 4}
+    if tok.lower() in words:
+        return words[tok.lower()]
+    tok = tok.replace("l", "I")
+    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(tok.upper()) or int(tok)
+
+
+def normalize(m: re.Match[str]) -> str:
+    a = _num(m.group("a"))
+    b = _num(m.group("b")) if m.group("b") else None
+    if a >= 4:
+        return "Approved"
+    if b is None or b == a:
+        return f"Phase {a}"
+    lo, hi = min(a, b), max(a, b)
+    if hi >= 4:
+        return f"Phase {lo}"
+    if hi - lo == 1:
+        return f"Phase {lo}/{hi}"
+    return f"Phase {hi}"  # "Phase 1 to 3" programs: report the furthest

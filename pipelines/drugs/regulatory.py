@@ -1,0 +1,52 @@
+"""Regulatory events (vocabulary in regulatory.csv) and the region they concern."""
+
+from __future__ import annotations
+
+import re
+
+from pipelines.drugs import vocab
+
+_REGIONS = (
+    ("US", re.compile(r"\b(?:FDA|U\.S\.|US|United States|American)\b")),
+    ("EU", re.compile(r"\b(?:EMA|EU|Europe|European|CHMP|EMEA)\b")),
+    ("JP", re.compile(r"\b(?:PMDA|Japan|Japanese|MHLW)\b")),
+    ("CN", re.compile(r"\b(?:NMPA|China|Chinese)\b")),
+    ("UK", re.compile(r"\b(?:MHRA|United Kingdom|UK)\b")),
+    ("CA", re.compile(r"\bHealth Canada\b")),
+    ("AU", re.compile(r"\b(?:TGA|Australia)\b")),
+)
+# Past events only; "expects to submit" is a milestone, handled in milestones.py.
+_HEDGE = re.compile(
+    r"\b(?:priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|prepar\w+|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
+    re.I,
+)
+_TRIAL_PERMIT = re.compile(
+    r"[^.;]{0,60}?\b(?:to (?:begin|start|commence|initiate|enrol\w*|conduct|proceed|dose)|for (?:a |the |its )?(?:clinical|human|first-in-human|Phase)\b|as an? (?:investigational|IND)\b)",
+    re.I,
+)
+SUBMISSIONS = frozenset({"ind_submitted", "bla_submitted", "nda_submitted", "maa_submitted"})
+PHASE_OF = {"bla_submitted": "Filed", "nda_submitted": "Filed", "maa_submitted": "Filed", "approval": "Approved"}
+
+
+def regions(text: str) -> list[str]:
+    return [r for r, rx in _REGIONS if rx.search(text)]
+
+
+def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
+    """(start, end, value, hedged) for each regulatory event printed in the span."""
+    seg = text[start:end]
+    out = []
+    taken: list[tuple[int, int]] = []
+    for value, rx in vocab.regulatory():
+        for m in rx.finditer(seg):
+            if value == "approval" and re.search(r"accelerated approval|approval pathway", seg[m.start():m.end() + 20], re.I):
+                continue
+            if value == "approval" and _TRIAL_PERMIT.match(seg, m.end()):
+                value = "ind_cleared"  # an ethics/regulator permit to start a trial, not a marketing approval
+            a, b = start + m.start(), start + m.end()
+            if any(a < e and s < b for s, e in taken) and value not in ("fast_track", "orphan_drug_designation"):
+                continue
+            taken.append((a, b))
+            hedged = _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None
+            out.append((a, b, value, hedged))
+    return out
