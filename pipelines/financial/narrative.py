@@ -1,0 +1,769 @@
+"""Financial figures stated in prose, as XBRL-shaped facts.
+
+A figure becomes a fact only when three things are certain: the amount (see
+``money.py``), the concept (a phrase from ``narrative_concepts.csv`` bound to
+the amount by a tight grammar) and the period (see ``periods.py``). Anything
+less is left out: a wrong number in the warehouse is worse than a missing one.
+
+How a sentence is read:
+
+* it is cut into clauses (";" and enumerations "3) ..."), each clause into
+  segments at comparison words ("compared to", "versus", "up from" ...);
+  segment 0 is the current figure, later segments the comparatives;
+* an amount binds to a concept either *after* it ("$2.0 million of research
+  and development support fees", "$76.3 million in cash") or *before* it
+  ("net loss of $14.2 million", "Operating expenses for 2QFY2011 were ..."),
+  the words in between being only verbs and fillers;
+* an amount with no concept in a comparative segment takes the concept of the
+  amount in the same position in segment 0 ("... $1.3 million and $1.0
+  million, respectively");
+* its period is the period phrase of its own segment, else (segment 0 only)
+  the period the paragraph is talking about.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipelines.financial import guidance
+from pipelines.financial.money import Money, find_money, has_money_hint
+from pipelines.financial.periods import (
+    Period,
+    PeriodContext,
+    PeriodMention,
+    find_periods,
+    fiscal_calendar,
+    resolve,
+)
+from pipelines.model import CleanDocument, FinancialFact
+
+_CSV = Path(__file__).with_name("narrative_concepts.csv")
+
+# Sections whose prose never carries a reported figure of the release itself.
+SKIP_SECTIONS = {"table", "forward_looking", "contacts", "about_company", "footnotes"}
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    sign: int  # -1 when the phrase names a loss or an outflow ("net loss", "cash used in")
+    instant: bool
+    per_share: bool
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
+    table: dict[str, Concept] = {}
+    with _CSV.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            table[row["phrase"].strip().lower()] = Concept(
+                row["concept"].strip(), int(row["sign"]), row["period_type"].strip() == "instant",
+                row["unit"].strip() == "USD/share",
+            )
+    # Longest phrase first so "research and development support fees" wins
+    # over "research and development ..." at the same position.
+    alts = sorted(table, key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+    pattern = re.compile(r"(?<![A-Za-z&])(?:" + body + r")(?![A-Za-z&])", re.IGNORECASE)
+    return table, pattern
+
+
+def concept_for(phrase: str) -> Concept | None:
+    return _concepts()[0].get(" ".join(phrase.lower().split()))
+
+
+# --- prose layout: paragraphs and sentences --------------------------------
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_TABLE_LINE_RE = re.compile(r"\t|\||\S {3,}\S.* {3,}")
+_BLOCK_START_RE = re.compile(r"\s*(?:[-*•#]|\d+\.\s)")
+# A sentence ends at ". " before a capital (or quote/bracket), but not after
+# common abbreviations ("Inc.", "Mass.", "U.S.", "Jan.").
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[A-Z0-9•*-])")
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Dr|Mr|Ms|Mrs"
+    r"|St|approx|U\.S|e\.g|i\.e|Ph\.D|et al|Sr|Jr)\.|\b[A-Z]\.)$"
+)
+
+
+def prose_blocks(text: str) -> list[tuple[int, int]]:
+    """Prose blocks: runs of lines between blank lines, bullets and headings.
+
+    A hard-wrapped paragraph (seed 004) is one block; a table line (tabs,
+    pipes or wide space runs) is never part of one.
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in _BLANK_LINE_RE.split(text):
+        start = text.index(para, pos) if para else pos
+        pos = start + len(para)
+        b_start = None
+        line_start = start
+        for line in para.split("\n"):
+            line_end = line_start + len(line)
+            is_table = ("\t" in line or "|" in line or "   " in line) and bool(_TABLE_LINE_RE.search(line))
+            new_block = is_table or _BLOCK_START_RE.match(line) is not None
+            if b_start is not None and new_block:
+                out.append((b_start, line_start - 1))
+                b_start = None
+            if not is_table and line.strip():
+                if b_start is None:
+                    b_start = line_start
+            elif is_table and b_start is not None:
+                out.append((b_start, line_start - 1))
+                b_start = None
+            line_start = line_end + 1
+        if b_start is not None:
+            out.append((b_start, start + len(para)))
+    return out
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_END_RE.finditer(text, start, end):
+        if _ABBREV_RE.search(text, max(s, m.start() - 12), m.start()):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [_strip(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# --- clauses and segments ---------------------------------------------------
+
+_CLAUSE_CUT_RE = re.compile(r";|,?\s\(?\d{1,2}\)\s|,\s+(?:while|whereas)\b")
+# From here on a clause explains a change ("primarily due to ... $5.3M in capital
+# expenditures"); the figures it cites are not tied to the clause's periods.
+_EXPLAIN_RE = re.compile(
+    r"\b(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?(?:due\s+to|driven\s+by|attributable\s+to"
+    r"|as\s+a\s+result\s+of|resulting\s+from|offset\s+by|reflecting|led\s+by)\b",
+    re.IGNORECASE,
+)
+_PERIODISH = r"(?:the\s+)?(?:same|prior|previous|year[- ]ago|year[- ]earlier|last|Q[1-4]|[1-4]Q|first|second|third|fourth|fiscal|FY|full|(?:19|20)\d\d|H[12])"
+_COMPARE_RE = re.compile(
+    r"\b(?:as\s+)?compar(?:ed|ing|es)\s+(?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|\b(?:up|down)\s+from\b"
+    r"|\b(?:up|down|an?\s+increase\s+of|a\s+decrease\s+of)\s+[\d.,]+\s?(?:%|percent)\s+(?:from|over|compared)\b"
+    r"|\bfrom\b(?=\s+(?:the\s+)?(?:[$€£]|US\$|EUR\s))"
+    r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
+    r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
+    r"|\((?=[^()]{1,30}:\s*(?:[$€£]|US\$|EUR\s|USD\s))",  # "(H1 2024: EUR 9.7 million)"
+    re.IGNORECASE,
+)
+
+
+def _cut(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
+    out, s = [], start
+    for m in pattern.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.start()
+    out.append((s, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+# --- binding an amount to a concept ----------------------------------------
+
+# Words allowed between a concept phrase and its amount ("net loss for its
+# fiscal year ending June 30, 2011 to be between $60-64 million": period
+# phrases are blanked first). Anything else ("attributable", "contribution",
+# "by") breaks the link.
+_GAP_WORDS = frozenset(
+    """was were is are be been being of at to for in during totaled totalled totaling totalling total
+    amounted amounting reached reaching approximately approx about around roughly nearly almost some net
+    reported recorded increased decreased rose fell grew declined up down expected expects anticipated
+    projected estimated forecast between a an the its our their company's it we this quarter period year
+    will remain remained stood end ended ending came in decrease increase of percent or and were also
+    respectively""".split()
+)
+_GAP_TOKEN_RE = re.compile(r"[A-Za-z&']+|\d+(?:\.\d+)?%?|%|[^\sA-Za-z\d]")
+_GAP_PUNCT = frozenset(",()-–:")
+# The word right before an amount bound *after* it ("had $128.5 million in
+# cash"); "raised $10 million in cash" or "saved $27 million in capex" are not
+# balances or results.
+_PRE_WORDS = frozenset(
+    """is was were are had has have held include includes included including with on and approximately
+    about around roughly nearly almost generated reported recorded recognized posted totaled totaling of
+    at to be between""".split()
+)
+_POST_RE_TMPL = r"\s+(?:of|in)\s+(?:(?:total|net)\s+)?"
+# An amount followed by one of these is an event or a change, never a line item.
+_NOT_A_FIGURE_RE = re.compile(
+    r"\s*(?:upfront|up-front|milestone|difference|increase|decrease|reduction|improvement|change|payment"
+    r"|investment|offering|financing|loan|grant|award|contract|deal|private|registered|facility|note)\b",
+    re.IGNORECASE,
+)
+# Sentences about markets, economies or valuations are not the company's figures.
+_BLOCK_RE = re.compile(
+    r"\b(?:market(?:s|place)?|industry|economy|cagr|addressable|peak\s+sales|valuation|market\s+cap"
+    r"|worldwide\s+sales|global\s+sales|per\s+barrel|per\s+ounce|per\s+tonne|token)\b",
+    re.IGNORECASE,
+)
+# A segment that speaks of a span we cannot name ("during the three years",
+# "annual revenue", "to date") is left alone rather than pinned to a quarter.
+_UNPLACED_SPAN_RE = re.compile(
+    r"\b(?:annual(?:ly|ized)?|run[- ]rate|cumulative(?:ly)?|to\s+date|per\s+(?:year|month|annum)|lifetime"
+    r"|over\s+(?:the\s+)?(?:next|past|last|coming)|(?:during|over|for)\s+the\s+\w+\s+years)\b",
+    re.IGNORECASE,
+)
+_INSTANT_CUE_RE = re.compile(
+    r"\bended\b[^.;]{0,40}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
+    r"|\bfinished\b[^.;]{0,40}\bwith\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Amount:
+    money: Money
+    seg: int
+    concept: Concept | None = None
+    label: str | None = None
+    skipped: bool = False  # bound to a qualified phrase ("non-GAAP net loss"): not a fact, not a source
+
+
+def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
+    pieces, pos = [], a
+    for p in periods:
+        if p.end <= a or p.start >= b:
+            continue
+        pieces.append(text[pos:max(pos, p.start)])
+        pos = max(pos, p.end)
+    pieces.append(text[pos:b])
+    gap = " ".join(pieces)
+    if len(gap) > 90:
+        return False
+    tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
+    for t in tokens:
+        if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit():
+            continue
+        return False
+    # "gross profit increased $0.8 million" is a change; "decreased 28% to $7.1 million" a level.
+    if any(t in _CHANGE_WORDS for t in tokens) and (not tokens or tokens[-1] != "to"):
+        return False
+    return True
+
+
+# A concept phrase qualified by one of these names another measure
+# ("non-GAAP net loss", "adjusted quarterly net income", "segment revenue",
+# "Cash Operating Expenses", "general and administrative and research and
+# development expenses").
+_QUALIFIER_RE = re.compile(
+    r"(?:\b(?:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|underlying|core|organic|cash|restricted|deferred"
+    r"|combined|annualized|incremental|additional|potential|projected|per-share|division|subsidiary)\b[\w\s-]{0,20}"
+    r"|\b(?:administrative|development|expenses?|costs?|revenues?|sales)\s*(?:,|and|&)\s*)$",
+    re.IGNORECASE,
+)
+# Words that may stand right before a concept phrase; any other noun
+# ("technology systems revenue", "hosting revenue") makes it a component.
+_LEAD_WORDS = frozenset(
+    """the its our their a an total gross consolidated quarterly record reported gaap company's of in and with on
+    posted generated recorded achieved had has was were is are to for that while both also as meanwhile however
+    additionally overall further its' quarter year fiscal full-year first-quarter second-quarter third-quarter
+    fourth-quarter full year-end q1 q2 q3 q4 h1 h2 higher lower strong solid record-high include includes included
+    including expects expect expected anticipates anticipated sees projects forecasts reiterated reaffirmed said
+    reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
+    maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed""".split()
+)
+_LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
+_AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
+_PART_OF_RE = re.compile(r"\b(?:division|segment|subsidiary|business\s+unit)\b[^.;]*$", re.IGNORECASE)
+_PREV_WORD_RE = re.compile(r"([A-Za-z0-9&'’-]+)[\s,:]*$")
+
+
+def _qualified(text: str, phrase_start: int, own_phrase: str) -> bool:
+    """True when the concept phrase at ``phrase_start`` is a variant or a part of the measure."""
+    before = text[max(0, phrase_start - 80):phrase_start]
+    if before.count("(") > before.count(")"):
+        return True  # "liquidity (investments, deposits and cash) totaled ..."
+    joined = _LIST_AND_RE.search(before)
+    if joined and not _AMOUNT_END_RE.search(joined.group(1)):
+        # "net income and adjusted net income were ...": a list, not one measure
+        # (but "$178 million and adjusted EBITDA of ..." starts a new item).
+        return True
+    if own_phrase.lower().startswith("adjusted"):
+        window = text[max(0, phrase_start - 30):phrase_start]
+        return re.search(r"non-gaap|pro\s+forma", window, re.IGNORECASE) is not None
+    window = text[max(0, phrase_start - 30):phrase_start]
+    if _QUALIFIER_RE.search(window):
+        return True
+    # "The NovaVision division, which remains in development, generated revenues"
+    if _PART_OF_RE.search(text, max(0, phrase_start - 80), phrase_start):
+        return True
+    m = _PREV_WORD_RE.search(text, max(0, phrase_start - 30), phrase_start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return not (word in _LEAD_WORDS or word[0].isdigit() or re.fullmatch(r"[1-4]q\d*|q[1-4]\d*", word) is not None)
+
+
+def _bind_after(text: str, money: Money, seg_start: int, prev_end: int) -> tuple[Concept, str] | None:
+    table, pattern = _concepts()
+    post = re.compile(_POST_RE_TMPL).match(text, money.end)
+    if not post:
+        return None
+    m = pattern.match(text, post.end())
+    if not m:
+        return None
+    before = text[max(seg_start, prev_end):money.start].strip().rstrip(",").split()
+    if before and before[-1].lower().strip(",") not in _PRE_WORDS:
+        return None
+    if _FUTURE_BOOK_RE.search(text, max(seg_start, money.start - 80), money.start):
+        return None  # "contracts in backlog represented $40.7 million in revenue"
+    if _NOUN_AFTER_RE.match(text, m.end()):
+        return None  # "$2.4 million in product revenue growth"
+    return table[" ".join(m.group(0).lower().split())], m.group(0)
+
+
+_FUTURE_BOOK_RE = re.compile(r"\b(?:backlog|bookings|pipeline|contracted|contract\s+value|orders|purchase\s+orders)\b",
+                             re.IGNORECASE)
+# After a post-bound phrase: a further noun makes it a modifier ("in revenue growth").
+_NOUN_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:in|of))?[ \t]+(?:growth|synerg\w*|opportunit\w*|potential|run[- ]rate|target|backlog|pipeline)\b",
+    re.IGNORECASE,
+)
+# "a gross profit of $28.3 million ... on a non-GAAP basis": the clause is non-GAAP.
+_NON_GAAP_RE = re.compile(r"\bnon-(?:gaap|ifrs)\s+basis\b|\(non-(?:gaap|ifrs)\)", re.IGNORECASE)
+
+
+_CHANGE_WORDS = frozenset("increased decreased rose fell grew declined up down increase decrease".split())
+# What may follow an amount bound to a concept printed *before* it: the end of
+# the clause, a period, a comparison, "or $0.21 per share". "$2.5 million
+# backlog" or "$9.1 million non-cash ... expense" name something else.
+_AFTER_WORDS = frozenset(
+    """for during as at on compared comparing versus vs up down from or and which while with an a driven primarily
+    mainly due reflecting representing respectively reported recorded year-over-year yoy to this an increase
+    decrease was were is are marking marked reaching exceeding""".split()
+)
+_FROM_COMPARE_RE = re.compile(r"\s*from\s+(?:the\s+)?(?:[$€£(]|US\$|EUR\s|" + _PERIODISH + r")", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
+
+
+def _tail_ok(text: str, money: Money, periods: list[PeriodMention]) -> bool:
+    m = _NEXT_WORD_RE.match(text, money.end)
+    if m is None:
+        return True  # punctuation or the end of the sentence
+    word = m.group(1).lower()
+    if word in ("in", "of"):
+        # "$4.2 million in 2QFY2011" yes, "$0.1 million in restricted cash" no.
+        nxt = re.compile(r"\s*(?:the\s+)?").match(text, m.end()).end()
+        return any(p.start <= nxt < p.end or p.start == nxt for p in periods)
+    if word == "from":
+        # "from $9.9 million" or "from the prior-year period" compares; "from our Kentucky plant" is a part.
+        return _FROM_COMPARE_RE.match(text, money.end) is not None
+    return word in _AFTER_WORDS
+
+
+_QUALIFIED = ("qualified", "")
+
+
+def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention]) -> tuple[Concept, str] | None:
+    table, pattern = _concepts()
+    last = None
+    for m in pattern.finditer(text, lo, money.start):
+        last = m
+    if last is None or not _gap_ok(text, last.end(), money.start, periods):
+        return None
+    if not _tail_ok(text, money, periods):
+        return None
+    if _qualified(text, last.start(), last.group(0)):
+        return _QUALIFIED
+    return table[" ".join(last.group(0).lower().split())], last.group(0)
+
+
+def _per_share_concept(base: Concept, basis: str | None) -> Concept | None:
+    """EPS from a net income/loss binding: "net loss of $14.2 million, or $0.21 per ... share"."""
+    if base.per_share:
+        return base
+    if base.name != "NetIncomeLoss":
+        return None
+    if basis == "basic and diluted" or (basis == "" and base.sign < 0):
+        name = "EarningsPerShareBasicAndDiluted"
+    elif basis == "diluted":
+        name = "EarningsPerShareDiluted"
+    elif basis == "basic":
+        name = "EarningsPerShareBasic"
+    else:
+        return None  # "net income of $0.10 per share": basic or diluted is not said
+    return Concept(name, base.sign, False, True)
+
+
+# Only a list of concept phrases joined by commas and "and" may lead a
+# "respectively" sentence ("net income and adjusted net income were ...").
+_LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.IGNORECASE)
+
+
+def _bind_respectively(text: str, seg: tuple[int, int], amounts: list[_Amount],
+                       periods: list[PeriodMention]) -> bool:
+    """"R&D and G&A expenses were $X and $Y, respectively": phrases map to amounts in order."""
+    if len(amounts) < 2 or "respectively" not in text[seg[0]:seg[1]].lower():
+        return False
+    if any(a.money.per_share or a.money.is_range for a in amounts):
+        return False
+    table, pattern = _concepts()
+    phrases = list(pattern.finditer(text, seg[0], amounts[0].money.start))
+    if len(phrases) != len(amounts):
+        return False
+    for left, right in zip(phrases, phrases[1:]):
+        if _LIST_JOIN_RE.fullmatch(text, left.end(), right.start()) is None:
+            return False
+    if not _gap_ok(text, phrases[-1].end(), amounts[0].money.start, periods):
+        return False
+    for left, right in zip(amounts, amounts[1:]):
+        if _LIST_JOIN_RE.fullmatch(text, left.money.end, right.money.start) is None:
+            return False
+    for a, m in zip(amounts, phrases):
+        concept = table[" ".join(m.group(0).lower().split())]
+        if concept.per_share:
+            return False
+        a.concept, a.label = concept, m.group(0)
+    return True
+
+
+def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], periods: list[PeriodMention]) -> None:
+    if _bind_respectively(text, seg, amounts, periods):
+        return
+    prev_end = seg[0]
+    prev: _Amount | None = None
+    for a in amounts:
+        money = a.money
+        if _NOT_A_FIGURE_RE.match(text, money.end):
+            prev_end, prev = money.end, None
+            continue
+        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, prev_end, periods)
+        if bound is _QUALIFIED:
+            a.skipped = True
+            prev_end, prev = money.end, None
+            continue
+        if bound and not money.per_share and abs(money.value) < 1000 and money.decimals > 0:
+            # "the net loss was $0.27": cents bound to a total are a per-share figure misread.
+            prev_end, prev = money.end, None
+            continue
+        if money.per_share:
+            base = bound
+            if base is None and prev is not None and prev.concept is not None:
+                joiner = text[prev.money.end:money.start].strip().lower()
+                if joiner in (", or", "or", ",or", "(", ", or a"):
+                    base = (prev.concept, prev.label)
+            concept = _per_share_concept(base[0], money.share_basis) if base else None
+            if concept:
+                basis = f" ({money.share_basis})" if money.share_basis else ""
+                label = base[1] if base[0].per_share else f"{base[1]} per share{basis}"
+                a.concept, a.label = concept, label
+        elif bound and not bound[0].per_share:
+            a.concept, a.label = bound
+        prev_end, prev = money.end, a
+
+
+def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> None:
+    """Comparative amounts without a concept take segment 0's, position by position."""
+    for k in range(1, len(segs)):
+        # From the segment just before: "... non-GAAP net loss of $3.3 million,
+        # compared to $3.4 million" must not borrow the GAAP concept of segment 0.
+        first = [a for a in amounts if a.seg == k - 1]
+        these = [a for a in amounts if a.seg == k]
+        if not these or all(a.concept for a in these):
+            continue
+        for unit in {a.money.unit for a in these}:
+            src = [a for a in first if a.money.unit == unit]
+            dst = [a for a in these if a.money.unit == unit]
+            if len(src) != len(dst) or not all(a.concept for a in src) or any(a.skipped for a in first):
+                continue
+            if len(dst) > 1 and "respectively" not in text[segs[k][0]:segs[k][1]].lower() and unit.endswith("share") is False:
+                continue
+            for s, d in zip(src, dst):
+                if d.concept is None and not _NOT_A_FIGURE_RE.match(text, d.money.end):
+                    d.concept, d.label = s.concept, s.label
+
+
+# --- periods for amounts ------------------------------------------------------
+
+@dataclass
+class _Resolved:
+    mention: PeriodMention
+    periods: tuple[Period, ...]
+
+
+def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor: Period | None) -> list[_Resolved]:
+    """Resolve every mention; relative ones against the latest named period before them."""
+    out: list[_Resolved] = []
+    base = anchor
+    for m in mentions:
+        periods = resolve(m, ctx, base)
+        out.append(_Resolved(m, periods))
+        if m.kind in ("explicit", "current", "quarter") and len(periods) == 1 and not periods[0].is_instant:
+            base = periods[0]
+    return out
+
+
+_FILLER_RE = re.compile(
+    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively)\b)*", re.IGNORECASE,
+)
+
+
+def _only_filler(text: str, a: int, b: int, skip: list[tuple[int, int]]) -> bool:
+    """True when text[a:b], minus the ``skip`` spans, is prepositions and commas only."""
+    pos = a
+    for s, e in sorted(skip):
+        if e <= a or s >= b:
+            continue
+        if _FILLER_RE.fullmatch(text, pos, max(pos, s)) is None:
+            return False
+        pos = max(pos, e)
+    return _FILLER_RE.fullmatch(text, pos, b) is not None
+
+
+def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_Resolved],
+                skip: list[tuple[int, int]]) -> tuple[Period, ...] | None | bool:
+    """The periods of an amount; None when the segment names none; False when it
+    names one we cannot place (then the paragraph's period must not be borrowed)."""
+    inside = [r for r in resolved if seg[0] <= r.mention.start and r.mention.end <= seg[1]]
+    opaque = any(r.mention.kind == "opaque" for r in inside)
+    inside = [r for r in inside if r.periods]
+    # Right after the amount, past only fillers and other figures:
+    # "$14.2 million, or $0.21 per basic and diluted share, for 2QFY2011".
+    for r in inside:
+        if r.mention.start >= money.end and _only_filler(text, money.end, r.mention.start, skip):
+            return r.periods
+    before = [r for r in inside if r.mention.end <= money.start]
+    if before:
+        return before[-1].periods
+    if opaque or any(r.mention.start >= money.end for r in inside):
+        return False  # a period later in the segment, or one we cannot place
+    return None
+
+
+def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
+    """An instant concept needs a date; a flow concept needs a span."""
+    if concept.instant:
+        if p.is_instant:
+            return p
+        # "ended the quarter with $76.3 million in cash": the balance at its end.
+        return p.as_instant() if _INSTANT_CUE_RE.search(clause) else None
+    return None if p.is_instant else p
+
+
+# --- the entry point --------------------------------------------------------------
+
+# Words every concept phrase contains one of: a block without any cannot bind.
+_CONCEPT_WORDS = ("revenue", "loss", "income", "expense", "cash", "earnings", "ebitda", "expenditure", "capex",
+                  "sales", "profit", "grant", "cost", "assets", "research and development", "r&d", "g&a", "reimbursement",
+                  "fees")
+
+
+def _has_concept_word(text: str, a: int, b: int) -> bool:
+    low = text[a:b].lower()
+    return any(w in low for w in _CONCEPT_WORDS)
+
+
+def _context(doc: CleanDocument) -> PeriodContext:
+    cal = fiscal_calendar(doc.text)
+    return PeriodContext(cal, release_date=doc.release_date, text=doc.text)
+
+
+# Exchange listings "(NASDAQ: KSCP)": three different companies in one text
+# make it a roundup or a newsletter, whose figures belong to no single issuer.
+_LISTING_RE = re.compile(
+    r"\((?:NASDAQ|Nasdaq|NYSE|OTC|TSX|CSE|ASX|LSE|AMEX|NEO|Cboe)[\w .-]{0,20}:\s*\$?([A-Z][A-Z0-9.]{0,6})\)"
+)
+# Crypto texts: "revenue" and "$" there describe networks and tokens.
+_CRYPTO_RE = re.compile(r"\b(?:blockchain|crypto\w*|tokens?|bitcoin|btc|defi|web3|stablecoins?|usdt|presale|memecoin)\b",
+                        re.IGNORECASE)
+
+
+def is_single_issuer(text: str) -> bool:
+    """False for roundups (three or more listed companies) and crypto-heavy texts."""
+    if len(set(_LISTING_RE.findall(text))) >= 3:
+        return False
+    return sum(1 for _ in zip(range(5), _CRYPTO_RE.finditer(text))) < 5
+
+
+def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
+    """Every figure the release states in prose, reported or forecast."""
+    text = doc.text
+    if not has_money_hint(text):
+        return []
+    ctx: PeriodContext | None = None
+    facts: list[FinancialFact] = []
+    for b_start, b_end in prose_blocks(text):
+        if not has_money_hint(text, b_start, b_end) or not _has_concept_word(text, b_start, b_end):
+            continue
+        sec = doc.section_at(b_start)
+        if sec is not None and sec.kind in SKIP_SECTIONS:
+            continue
+        if ctx is None:
+            ctx = _context(doc)
+        anchor: Period | None = None
+        for s, e in sentences(text, b_start, b_end):
+            anchor = _sentence(doc, ctx, s, e, anchor, facts)
+    if not facts or not is_single_issuer(text):
+        return []
+    return _dedupe(facts)
+
+
+def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Period | None,
+              out: list[FinancialFact]) -> Period | None:
+    """Facts of one sentence; returns the period the paragraph now talks about."""
+    text = doc.text
+    mentions = find_periods(text, ctx.calendar, s, e)
+    forward = guidance.is_forward_looking(text[s:e])
+    if not forward:
+        # "These metrics compare favorably to 2023's gross profit": a year we do
+        # not place, so the figure must not borrow the paragraph's period.
+        mentions = [PeriodMention(m.start, m.end, "opaque", text=m.text) if m.kind == "year" else m
+                    for m in mentions]
+    resolved = _resolve_sentence(mentions, ctx, anchor)
+    new_anchor = _next_anchor(text, s, e, resolved) or anchor
+    if not has_money_hint(text, s, e) or _BLOCK_RE.search(text, s, e) or _tableish(text, s, e):
+        return new_anchor
+    for c_start, c_end in _cut(text, s, e, _CLAUSE_CUT_RE):
+        _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor, forward, out)
+    return new_anchor
+
+
+_GROUPED_NUMBER_RE = re.compile(r"\d{1,3},\d{3}")
+
+
+def _tableish(text: str, s: int, e: int) -> bool:
+    """A flattened table row run into one "sentence": many grouped numbers, few words."""
+    return len(_GROUPED_NUMBER_RE.findall(text, s, e)) >= 6
+
+
+def _next_anchor(text: str, s: int, e: int, resolved: list[_Resolved]) -> Period | None:
+    """The first non-comparative span named in the sentence's leading segments."""
+    if not resolved:
+        return None
+    first_cmp = _COMPARE_RE.search(text, s, e)
+    limit = first_cmp.start() if first_cmp else e
+    for r in resolved:
+        if r.mention.start >= limit:
+            break
+        if r.mention.kind in ("explicit", "current", "quarter") and len(r.periods) == 1 and not r.periods[0].is_instant:
+            return r.periods[0]
+    return None
+
+
+def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, sent: tuple[int, int],
+            resolved: list[_Resolved], anchor: Period | None, forward: bool, out: list[FinancialFact]) -> None:
+    text = doc.text
+    monies = find_money(text, c_start, c_end)
+    if not monies:
+        return
+    segs = _cut(text, c_start, c_end, _COMPARE_RE)
+    amounts: list[_Amount] = []
+    for money in monies:
+        k = next(i for i, (a, b) in enumerate(segs) if a <= money.start < b or i == len(segs) - 1)
+        amounts.append(_Amount(money, k))
+    mentions = [r.mention for r in resolved]
+    for k, seg in enumerate(segs):
+        _bind_segment(text, seg, [a for a in amounts if a.seg == k], mentions)
+    _inherit(text, segs, amounts)
+    # A comparative segment compares: its figures must be of a concept that
+    # segment 0 states ("... versus $5.8 million in the prior-year period,
+    # G&A expenses declined to $1.1 million" is not a prior-year G&A figure).
+    first_concepts = {a.concept.name for a in amounts if a.seg == 0 and a.concept}
+    for a in amounts:
+        if a.seg > 0 and a.concept and a.concept.name not in first_concepts:
+            a.concept = None
+    if _NON_GAAP_RE.search(text, c_start, c_end):
+        for a in amounts:
+            if a.concept and not a.concept.name.startswith("Adjusted"):
+                a.concept = None
+    explain = _EXPLAIN_RE.search(text, c_start, c_end)
+    if explain:
+        for a in amounts:
+            if a.money.start > explain.start():
+                a.concept = None
+    clause_text = text[c_start:c_end]
+    # Figures and concept phrases may sit between an amount and its period.
+    skip = [(a.money.start, a.money.end) for a in amounts]
+    skip += [m.span() for m in _concepts()[1].finditer(text, c_start, c_end)]
+    for i, a in enumerate(amounts):
+        if a.concept is None or _UNPLACED_SPAN_RE.search(text, *segs[a.seg]):
+            continue
+        # Forward-looking only if the forecast word leads up to the figure:
+        # "ended Q2 with $15.9 million in cash and expects ..." is a result.
+        forward = guidance.is_forward_looking(text[c_start:a.money.start])
+        periods = _period_for(text, a.money, segs[a.seg], resolved, skip)
+        if periods is None and a.seg == 0 and anchor is not None:
+            periods = (anchor,)
+        for p in periods or ():
+            fact = _make_fact(doc, ctx, a, p, clause_text, sent, forward)
+            if fact is not None:
+                out.append(fact)
+
+
+def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
+               sent: tuple[int, int], forward: bool) -> FinancialFact | None:
+    concept, money = a.concept, a.money
+    p = _fit_period(period, concept, clause)
+    if p is None:
+        return None
+    unit = money.unit
+    if concept.per_share != money.per_share:
+        return None
+    is_guidance = forward and guidance.is_future(p, ctx)
+    if forward and not is_guidance:
+        return None  # "is estimated to result in $25 million": neither result nor dated forecast
+    if not is_guidance:
+        now = ctx.now
+        if money.is_range or (now is not None and p.end > now):
+            return None  # a range is a forecast; a future period cannot be reported yet
+    s, e = sent
+    evidence = doc.text[s:e]
+    if is_guidance:
+        value, low, high = guidance.guidance_values(money, concept.sign)
+    else:
+        value = (-abs(money.value) if concept.sign < 0 else money.value) + 0.0  # no "-0.0" for "$0.00"
+        low = high = None
+    return FinancialFact(
+        concept=concept.name,
+        label=a.label or concept.name,
+        value=value,
+        unit=unit,
+        decimals=money.decimals,
+        period_start=p.start,
+        period_end=p.end,
+        months=p.months,
+        fiscal_label=p.fiscal_label,
+        source="text",
+        evidence=evidence,
+        char_start=s,
+        char_end=e,
+        section_no=doc.section_no_at(s),
+        is_guidance=is_guidance,
+        value_low=low,
+        value_high=high,
+    )
+
+
+def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """The same figure restated later (a summary, a quote) is kept once, first mention.
+
+    Two different values for one concept and period mean one of them is
+    something else (a segment, an "excluding ..." figure): both are dropped.
+    """
+    values: dict = {}
+    for f in facts:
+        values.setdefault((f.concept, f.period_start, f.period_end, f.is_guidance, f.unit), set()).add(
+            (f.value, f.value_low, f.value_high))
+    facts = [f for f in facts if len(values[(f.concept, f.period_start, f.period_end, f.is_guidance, f.unit)]) == 1]
+    seen: set = set()
+    out = []
+    for f in facts:
+        key = (f.concept, f.period_start, f.period_end, f.value, f.value_low, f.value_high, f.is_guidance, f.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

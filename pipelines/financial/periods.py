@@ -1,0 +1,519 @@
+"""Period expressions in prose, resolved to dates.
+
+A release names its periods in many ways: "2QFY2011", "the second quarter of
+the Company's 2011 fiscal year", "three-month period ended December 31, 2010",
+"Q1 2025", "as of December 31, 2010", "the same period last year". This module
+finds those phrases (``find_periods``) and turns each into concrete
+``Period`` values (``resolve``). Fiscal quarters depend on the company's fiscal
+year end, which the release itself states ("fiscal year ending June 30, 2011");
+without one we assume December.
+
+Relative phrases ("the same period last year", "the year-ago first quarter")
+need an *anchor*: the period most recently named before them in the sentence or
+paragraph. ``narrative.py`` tracks anchors; here they are just an argument.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_YEAR = r"(?:19|20)\d\d"
+_DATE = r"(?P<mon>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<yr>" + _YEAR + r")"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None  # None for an instant
+    end: date
+    months: int  # 0 for an instant
+    fiscal_label: str | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.months == 0
+
+    def as_instant(self) -> "Period":
+        return Period(None, self.end, 0, None)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: date, n: int) -> date:
+    """First day of the month ``n`` months after ``d``'s month."""
+    idx = d.year * 12 + (d.month - 1) + n
+    return date(idx // 12, idx % 12 + 1, 1)
+
+
+def _shift_date(d: date, years: int) -> date:
+    # Month ends stay month ends (Feb 28 <-> Feb 29).
+    if d == _month_end(d.year, d.month):
+        return _month_end(d.year + years, d.month)
+    return d.replace(year=d.year + years)
+
+
+class FiscalCalendar:
+    """Fiscal years named by the calendar year they end in (FY2011 ends June 30, 2011)."""
+
+    def __init__(self, end_month: int = 12, stated: bool = True):
+        self.end_month = end_month
+        # False when the release never says when its fiscal year ends: then a
+        # phrase that says "fiscal" ("fiscal Q3 2025", "FY2024") cannot be placed.
+        self.stated = stated
+        self.ambiguous = False
+
+    def fy_end(self, fy: int) -> date:
+        return _month_end(fy, self.end_month)
+
+    def fy_start(self, fy: int) -> date:
+        return self.fy_end(fy - 1) + timedelta(days=1)
+
+    def fy_of(self, d: date) -> int:
+        return d.year if d.month <= self.end_month else d.year + 1
+
+    def span(self, start: date, months: int) -> Period:
+        end = _add_months(start, months) - timedelta(days=1)
+        return Period(start, end, months, self.label(start, end, months))
+
+    def quarter(self, fy: int, q: int) -> Period:
+        return self.span(_add_months(self.fy_start(fy), 3 * (q - 1)), 3)
+
+    def first_months(self, fy: int, months: int) -> Period:
+        return self.span(self.fy_start(fy), months)
+
+    def ending(self, end: date, months: int) -> Period:
+        if months == 0:
+            return Period(None, end, 0, None)
+        start = _add_months(date(end.year, end.month, 1), 1 - months)
+        return Period(start, end, months, self.label(start, end, months))
+
+    def shifted(self, p: Period, years: int) -> Period:
+        if p.is_instant:
+            return Period(None, _shift_date(p.end, years), 0, None)
+        start = _shift_date(p.start, years) if p.start else None
+        end = _shift_date(p.end, years)
+        return Period(start, end, p.months, self.label(start, end, p.months) if start else None)
+
+    def label(self, start: date, end: date, months: int) -> str | None:
+        """'2QFY2011', '6MFY2011', 'FY2011', or None for an odd span."""
+        fy = self.fy_of(end)
+        fs = self.fy_start(fy)
+        offset = (start.year - fs.year) * 12 + start.month - fs.month
+        if start.day != 1 or end != _month_end(end.year, end.month):
+            return None
+        if months == 12 and offset == 0:
+            return f"FY{fy}"
+        if months == 3 and offset % 3 == 0:
+            return f"{offset // 3 + 1}QFY{fy}"
+        if offset == 0 and months in (6, 9):
+            return f"{months}MFY{fy}"
+        return None
+
+
+# --- the fiscal year end, as the release states it ------------------------
+
+_FYE_RE = re.compile(
+    r"(?:fiscal\s+)?year(?:\s+(?:19|20)\d\d)?,?\s+(?:end(?:ed|ing|s)?|that\s+end(?:s|ed)|closing)\s+(?:on\s+)?"
+    r"(?P<mon>" + _MONTH + r")\s+\d{1,2}"
+    r"|fiscal\s+year[- ]end\s+(?:of|is|on)\s+(?P<mon2>" + _MONTH + r")",
+    re.IGNORECASE,
+)
+
+
+def _month_no(name: str) -> int:
+    return _MONTH_NUMBERS[name.lower().rstrip(".")[:3]]
+
+
+def _find_fye(text: str) -> re.Match | None:
+    # Every candidate contains "year": jump between its occurrences rather than
+    # running the whole pattern from every position of a long text.
+    low = text.lower()
+    i = low.find("year")
+    while i >= 0:
+        m = _FYE_RE.match(text, max(0, i - 7)) if low.startswith("fiscal", max(0, i - 7)) else None
+        m = m or _FYE_RE.match(text, i)
+        if m:
+            return m
+        i = low.find("year", i + 4)
+    return None
+
+
+def fiscal_calendar(text: str) -> FiscalCalendar:
+    """The calendar the release uses: "fiscal year ending June 30" -> June, else December."""
+    m = _find_fye(text)
+    if m is None:
+        cal = FiscalCalendar(12, stated=False)
+        # A release that speaks of "fiscal" periods without saying when its
+        # fiscal year ends may not be on the calendar year: "Q1 2025" could be
+        # October-December 2024. Only dated spans can be trusted then.
+        cal.ambiguous = ("fiscal" in text.lower() or "FY" in text) and _FISCAL_ANYWHERE_RE.search(text) is not None
+        return cal
+    return FiscalCalendar(_month_no(m.group("mon") or m.group("mon2")))
+
+
+def _date_of(m: re.Match, prefix: str = "") -> date | None:
+    try:
+        return date(int(m.group(prefix + "yr")), _month_no(m.group(prefix + "mon")), int(m.group(prefix + "day")))
+    except ValueError:
+        return None
+
+
+def _year(s: str) -> int:
+    y = int(s.strip("'"))
+    return y if y >= 100 else 2000 + y
+
+
+# --- period mentions --------------------------------------------------------
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period phrase at ``start:end``; ``kind`` says how to resolve it.
+
+    kinds: 'explicit' (``periods`` set), 'relative' (``years`` back from the
+    anchor, or to fiscal year ``fy``, optionally to quarter ``quarter``),
+    'current' ("the quarter"), 'quarter' (a quarter without a year),
+    'year' (a bare year, only meaningful in guidance).
+    """
+
+    start: int
+    end: int
+    kind: str
+    periods: tuple[Period, ...] = ()
+    years: int = 0
+    fy: int | None = None
+    quarter: int | None = None
+    months: int | None = None  # for 'current': 3 for "the quarter", None for "the period"
+    text: str = ""
+
+    @property
+    def is_comparative(self) -> bool:
+        return self.kind == "relative"
+
+
+def _dur_word(m: re.Match) -> int:
+    if m.group("cnt"):
+        return _COUNTS[m.group("cnt").lower()]
+    unit = m.group("unit").lower()
+    return 12 if "year" in unit else 3
+
+
+_ENDED_RE = re.compile(
+    r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
+    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarter|(?:fiscal\s+)?year))"
+    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE,
+    re.IGNORECASE,
+)
+_QCOMPACT_RE = re.compile(
+    r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F)?\s?[-']?\s?(?P<y>" + _YEAR + r"|\d{2})\b",
+)
+_QWORD_RE = re.compile(
+    r"\b" + _ORD + r"[- ]quarter(?:\s+of)?\s+(?:the\s+)?(?:company's\s+|its\s+)?(?P<fy1>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>"
+    + _YEAR + r")(?:\s+fiscal\s+year)?\b"
+    r"|\b(?P<fy2>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y2>" + _YEAR + r")\s+(?P<ord2>first|second|third|fourth)[- ]quarter\b",
+    re.IGNORECASE,
+)
+_FIRST_MONTHS_RE = re.compile(
+    r"\b(?:the\s+)?(?:first\s+(?P<cnt>three|six|nine|3|6|9)\s+months\s+of|(?P<half>first[\s-]+half)(?:\s+of)?)\s+(?:the\s+company's\s+|its\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:(?P<y>" + _YEAR + r")|both\s+fiscal\s+years\s+(?P<ya>" + _YEAR
+    + r")\s+and\s+(?P<yb>" + _YEAR + r"))(?:\s+fiscal\s+year)?\b",
+    re.IGNORECASE,
+)
+_HALF_RE = re.compile(r"\b(?:1H|H1)\s?(?:FY)?\s?'?(?P<y>" + _YEAR + r"|\d{2})\b")
+_FULL_YEAR_RE = re.compile(
+    r"\b(?:full[- ]year|fiscal\s+year|fiscal|FY)\s?'?(?P<y>" + _YEAR + r"|(?<=FY)\d{2}|(?<=FY )\d{2})\b",
+    re.IGNORECASE,
+)
+_INSTANT_RE = re.compile(r"\b(?:as\s+of|as\s+at|at|on|ended)\s+" + _DATE, re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"\b(?:the\s+)?(?:same|comparable|corresponding|prior[- ]year|previous[- ]year|year[- ]ago|year[- ]earlier)\s+"
+    r"(?:(?P<qord>first|second|third|fourth)\s+)?(?P<what>period|quarter|three[- ]month\s+period|six[- ]month\s+period|nine[- ]month\s+period)"
+    r"(?:\s+(?:(?:of|in)\s+(?:the\s+)?)?(?:(?P<fy>fiscal\s+(?:year\s+)?)?(?P<y>" + _YEAR + r")|(?:last|prior|previous|preceding)\s+(?:fiscal\s+)?year|a\s+year\s+(?:ago|earlier)))?"
+    r"|\b(?:the\s+)?same\s+(?:period|quarter)\s+(?:last|a)\s+year(?:\s+(?:ago|earlier))?"
+    r"|\b(?:the\s+)?(?P<qord2>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year",
+    re.IGNORECASE,
+)
+_NO_YEAR_REF_RE = re.compile(
+    r"(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|quarter|three[- ]month\s+period|six[- ]month\s+period"
+    r"|nine[- ]month\s+period)", re.IGNORECASE,
+)
+_CURRENT_RE = re.compile(
+    r"\b(?:the|this)\s+(?:current\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
+    r"|\bquarter[- ]end\b",
+    re.IGNORECASE,
+)
+_QNOYEAR_RE = re.compile(
+    r"\b(?:the\s+)?" + _ORD + r"[- ]quarter\b|\bQ(?P<q>[1-4])\b(?!\s?'?\d)",
+    re.IGNORECASE,
+)
+# A bare year counts only where a forecast names its year: "for 2025", "the
+# remainder of 2025", "2025 guidance" -- not "through 2027" or "2025-2027".
+# Spans we recognise but cannot place ("the six-month period", "year-to-date",
+# "November revenue"): their presence stops a figure from borrowing a period.
+_OPAQUE_RE = re.compile(
+    r"\b(?:the\s+)?(?:six|nine|twelve|6|9|12)[- ]month\s+period\b|\byear[- ]to[- ]date\b|\bYTD\b"
+    r"|\b(?:first|second)[\s-]+half\b|\btrailing\b|(?<![\d,.$€£-])(?:19|20)\d\d(?:'s|’s)?(?![\d,.%-])|\b(?-i:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_OPAQUE_HINTS = ("month", "date", "half", "trailing", "ytd", "19", "20")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_MONTH_END_RE = re.compile(
+    r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?P<mon>" + _MONTH + r")\s+(?P<yr>" + _YEAR + r")\b", re.IGNORECASE,
+)
+_FISCAL_ANYWHERE_RE = re.compile(r"\b(?i:fiscal)\b|\bFY\s?\d")
+_DATED_RE = re.compile(_MONTH + r"\s+\d{1,2}", re.IGNORECASE)
+_FISCAL_WORD_RE = re.compile(r"(?i:fiscal)|\bFY|\dQ?FY|\dF\b")
+
+_BARE_YEAR_RE = re.compile(
+    r"\b(?:for|of|in|during|fiscal|full[- ]year|calendar)\s+(?:the\s+)?(?:(?:full|fiscal|calendar)\s+)?(?:year\s+)?"
+    r"(?P<y>20\d\d)(?!\d|,\d|\.\d|%|\s?[-–]\s?\d|\s*(?:million|billion))"
+    r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook)\b",
+    re.IGNORECASE,
+)
+
+
+def _explicit(start: int, end: int, text: str, *periods: Period) -> PeriodMention:
+    return PeriodMention(start, end, "explicit", tuple(periods), text=text)
+
+
+def _scan(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]:
+    out: list[PeriodMention] = []
+    seg = text[s:e]
+    low = seg.lower()
+    # Cheap substring gates keep the dozen regexes off sentences they cannot match.
+    has_quarter = "quarter" in low
+    if any(w in low for w in ("same", "comparable", "corresponding", "prior", "previous", "year-ago", "year ago",
+                              "year-earlier", "year earlier", "last")):
+        for m in _RELATIVE_RE.finditer(text, s, e):
+            q = m.group("qord") or m.group("qord2")
+            y = m.group("y")
+            if _NO_YEAR_REF_RE.fullmatch(m.group(0)):
+                # "the same period" alone: the same as what, a year before or not?
+                out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
+                continue
+            out.append(PeriodMention(
+                m.start(), m.end(), "relative", years=0 if y else -1,
+                fy=int(y) if y else None, quarter=_ORDINALS[q.lower()] if q else None, text=m.group(0)))
+    if "end" in low:
+        for m in _ENDED_RE.finditer(text, s, e):
+            d = _date_of(m)
+            if d:
+                out.append(_explicit(m.start(), m.end(), m.group(0), cal.ending(d, _dur_word(m))))
+        for m in _MONTH_END_RE.finditer(text, s, e):
+            d = _month_end(int(m.group("yr")), _month_no(m.group("mon")))
+            out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+        for m in _INSTANT_RE.finditer(text, s, e):
+            d = _date_of(m)
+            if d:
+                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+    elif "as " in low or "at " in low or "on " in low:
+        for m in _INSTANT_RE.finditer(text, s, e):
+            d = _date_of(m)
+            if d:
+                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+    if "first" in low:
+        for m in _FIRST_MONTHS_RE.finditer(text, s, e):
+            n = 6 if m.group("half") else _COUNTS[m.group("cnt").lower()]
+            years = [m.group("y")] if m.group("y") else [m.group("ya"), m.group("yb")]
+            out.append(_explicit(m.start(), m.end(), m.group(0), *(cal.first_months(int(y), n) for y in years)))
+    if "H1" in seg or "1H" in seg:
+        for m in _HALF_RE.finditer(text, s, e):
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 6)))
+    if "Q" in seg:
+        for m in _QCOMPACT_RE.finditer(text, s, e):
+            q = int(m.group("q1") or m.group("q2"))
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(_year(m.group("y")), q)))
+    if has_quarter:
+        for m in _QWORD_RE.finditer(text, s, e):
+            q = _ORDINALS[(m.group("ord") or m.group("ord2")).lower()]
+            y = int(m.group("y") or m.group("y2"))
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(y, q)))
+    if "fiscal" in low or "FY" in seg or "full" in low:
+        for m in _FULL_YEAR_RE.finditer(text, s, e):
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 12)))
+    if any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
+        for m in _OPAQUE_RE.finditer(text, s, e):
+            out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
+    if has_quarter or "period" in low:
+        for m in _CURRENT_RE.finditer(text, s, e):
+            what = (m.group("what") or "quarter").lower()
+            out.append(PeriodMention(m.start(), m.end(), "current", months=None if what == "period" else 3,
+                                     text=m.group(0)))
+    if has_quarter or "Q" in seg:
+        for m in _QNOYEAR_RE.finditer(text, s, e):
+            q = _ORDINALS[m.group("ord").lower()] if m.group("ord") else int(m.group("q"))
+            out.append(PeriodMention(m.start(), m.end(), "quarter", quarter=q, text=m.group(0)))
+    if "20" in seg:
+        for m in _BARE_YEAR_RE.finditer(text, s, e):
+            out.append(PeriodMention(m.start(), m.end(), "year", fy=int(m.group("y") or m.group("y2")), text=m.group(0)))
+    if cal.ambiguous:
+        out = [_dated_only(p) for p in out]
+    elif not cal.stated:
+        out = [_unless_fiscal(p, text) for p in out]
+    return out
+
+
+def _dated_only(p: PeriodMention) -> PeriodMention:
+    """Under an unknown fiscal calendar keep spans and instants with a date."""
+    if p.kind in ("quarter", "year") or (p.kind == "explicit" and not _DATED_RE.search(p.text)):
+        return PeriodMention(p.start, p.end, "opaque", text=p.text)
+    return p
+
+
+def _unless_fiscal(p: PeriodMention, text: str) -> PeriodMention:
+    """A "fiscal" phrase is opaque while the fiscal year end is unknown."""
+    if p.kind in ("explicit", "relative", "year") and _FISCAL_WORD_RE.search(text, max(0, p.start - 8), p.end):
+        if not (p.kind == "explicit" and "full" in p.text.lower()):
+            return PeriodMention(p.start, p.end, "opaque", text=p.text)
+    return p
+
+
+_KIND_RANK = {"relative": 0, "explicit": 1, "current": 2, "quarter": 3, "year": 4, "opaque": 5}
+
+
+def find_periods(text: str, cal: FiscalCalendar, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+    """Non-overlapping period phrases in ``text[start:end]``, in text order.
+
+    Where phrases overlap, a relative phrase wins ("the same period in fiscal
+    2010" beats "fiscal 2010"), then an explicit one ("the second quarter of
+    the Company's 2011 fiscal year" beats "the second quarter"), then the
+    longer one.
+    """
+    end = len(text) if end is None else end
+    found = _scan(text, start, end, cal)
+    found.sort(key=lambda p: (_KIND_RANK[p.kind], -(p.end - p.start), p.start))
+    kept: list[PeriodMention] = []
+    for p in found:
+        if all(p.end <= k.start or p.start >= k.end for k in kept):
+            kept.append(p)
+    kept.sort(key=lambda p: p.start)
+    return kept
+
+
+# --- resolution ---------------------------------------------------------------
+
+_UNSET = object()
+
+
+class PeriodContext:
+    """What a release says about its own time: calendar, current period, date.
+
+    ``current`` (the period the release reports on) is found lazily from
+    ``text`` the first time it is needed: most releases never need it.
+    """
+
+    def __init__(self, calendar: FiscalCalendar, current: Period | None | object = _UNSET,
+                 release_date: date | None = None, text: str | None = None):
+        self.calendar = calendar
+        self.release_date = release_date
+        self._text = text
+        self._current = None if current is _UNSET and text is None else current
+
+    @property
+    def current(self) -> Period | None:
+        if self._current is _UNSET:
+            self._current = current_period(self._text, self.calendar, self.release_date)
+        return self._current
+
+    @property
+    def now(self) -> date | None:
+        """The latest date a reported (not forecast) figure may describe."""
+        if self.release_date:
+            return self.release_date
+        return self.current.end if self.current else None
+
+
+def _quarter_of(ctx: PeriodContext, q: int, base: Period | None) -> Period | None:
+    cal = ctx.calendar
+    ref = base if base is not None and not base.is_instant else ctx.current
+    if ref is not None:
+        return cal.quarter(cal.fy_of(ref.end), q)
+    if ctx.release_date:
+        fy = cal.fy_of(ctx.release_date)
+        p = cal.quarter(fy, q)
+        return p if p.end <= ctx.release_date else cal.quarter(fy - 1, q)
+    return None
+
+
+def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -> tuple[Period, ...]:
+    """Concrete periods for a mention; () when it cannot be placed."""
+    cal = ctx.calendar
+    kind = mention.kind
+    if kind == "explicit":
+        return mention.periods
+    if kind == "relative":
+        base = anchor or ctx.current
+        if base is None or base.is_instant:
+            return ()
+        if mention.quarter:
+            # "the year-ago first quarter": that quarter, one fiscal year back.
+            return (cal.quarter(cal.fy_of(base.end) - 1, mention.quarter),)
+        years = mention.fy - cal.fy_of(base.end) if mention.fy else mention.years
+        return (cal.shifted(base, years),) if years else ()
+    if kind == "current":
+        # "the quarter" is the quarter the release reports on; the paragraph's
+        # latest period may be an aside ("fee changes in the third quarter of 2023").
+        base = ctx.current or (anchor if anchor is not None and not anchor.is_instant else None)
+        if base is None or (mention.months and base.months != mention.months):
+            return ()
+        return (base,)
+    if kind == "quarter":
+        # A quarter without a year belongs to the year the release reports on,
+        # not to whatever the paragraph last mentioned.
+        p = _quarter_of(ctx, mention.quarter, None)
+        return (p,) if p else ()
+    if kind == "year":
+        return (cal.first_months(mention.fy, 12),)
+    return ()
+
+
+_FORWARD_NEAR_RE = re.compile(
+    r"\b(?:expect\w*|anticipat\w*|guidance|outlook|forecast\w*|project(?:s|ed|ing)|target\w*|plan\w*|will|goal)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    b = text.find(". ", end)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def current_period(text: str, cal: FiscalCalendar, release_date: date | None = None, limit: int = 6000) -> Period | None:
+    """The period the release reports on: the latest span it names as a result.
+
+    Looks at the opening of the release (title, first paragraphs). A span
+    ending after the release date, or named in a forward-looking sentence, is
+    a forecast; of the rest the latest is the reporting period (the earlier
+    ones are comparatives).
+    """
+    best: Period | None = None
+    for p in find_periods(text, cal, 0, min(len(text), limit)):
+        if p.kind != "explicit":
+            continue
+        for period in p.periods:
+            if period.is_instant or period.months not in (3, 6, 9, 12):
+                continue
+            if release_date and period.end > release_date:
+                continue
+            if not release_date and _FORWARD_NEAR_RE.search(_sentence_around(text, p.start, p.end)):
+                continue
+            if best is None or period.end > best.end or (period.end == best.end and period.months < best.months):
+                best = period
+    return best
