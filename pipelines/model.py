@@ -116,13 +116,14 @@ class FinancialFact:
 class Deal:
     kind: str  # upfront, milestone, potential_milestones, royalty, equity, grant
     counterparty: str | None
-    amount: float | None  # USD
+    amount: float | None  # in ``currency``
     drug: str | None
     trigger: str | None
     evidence: str
     char_start: int
     char_end: int
     section_no: int | None = None
+    currency: str = "USD"  # ISO code as the release states the amount
 
 
 @dataclass

@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS financial_facts (
     concept      VARCHAR NOT NULL,  -- us-gaap name, or a CamelCase name of the company's own line
     label        VARCHAR,           -- the label as printed
     value        DOUBLE,            -- base units (USD, USD/share, shares), XBRL sign (net loss < 0)
-    unit         VARCHAR,           -- USD, USD/share, shares
+    unit         VARCHAR,           -- USD, USD/share, shares (EUR etc. where the release reports in another currency)
     decimals     INTEGER,           -- XBRL decimals: -3 thousands, -5 "$14.2 million", 2 cents
     period_start DATE,
     period_end   DATE,
@@ -67,7 +67,8 @@ CREATE TABLE IF NOT EXISTS deals (
     section_no   INTEGER,
     kind         VARCHAR,  -- upfront, milestone, potential_milestones, royalty, equity, grant
     counterparty VARCHAR,
-    amount       DOUBLE,   -- USD; NULL for a royalty without an amount
+    amount       DOUBLE,   -- in currency; NULL for a royalty without an amount
+    currency     VARCHAR,  -- ISO code, USD unless the release states another
     drug         VARCHAR,
     trigger      VARCHAR,  -- what triggers a milestone, e.g. 'IND submission'
     evidence     VARCHAR,
