@@ -1,0 +1,54 @@
+"""Dates as releases write them, and the dateline that carries the release date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+"
+DATE_TEXT = (
+    rf"(?:{WEEKDAY})?(?:"
+    rf"(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
+    r")"
+)
+DATE = re.compile(DATE_TEXT)
+
+# "CITY, State, Month DD, YYYY (WIRE) --", "CITY, ST - (Wire) - Month DD, YYYY -",
+# "CITY, Mass.--(BUSINESS WIRE)--", "CITY, ST, Month DD, YYYY /Wire/ --".
+# The wire is any short parenthesised or slash-delimited name without a colon
+# (a colon would make it an exchange listing).
+_PLACE_WORD = r"[A-Z][\w.'&-]*+"
+_PLACE = rf"{_PLACE_WORD}(?:[ ](?:{_PLACE_WORD}|and|de|la|du)){{0,5}}(?:,\s*{_PLACE_WORD}(?:[ ][A-Za-z][\w.'&-]*+){{0,3}}){{0,3}}"
+_WIRE = r"(?:\([^():\n]{2,40}\)|/[^/:\n]{2,40}/)"
+_SEP = r"\s*(?:,|-{1,3}|/)?\s*"
+DATELINE = re.compile(
+    rf"(?:{_PLACE}(?:{_SEP}(?:{_WIRE}|{DATE_TEXT.replace('?P<', '?P<dl_')})){{1,3}}"
+    rf"|(?:{DATE_TEXT.replace('?P<', '?P<dt_')})(?:{_SEP}{_WIRE})?)"
+    r"\s*(?:-{1,3}|:|/)\s?"
+)
+TODAY_DATE = re.compile(rf"today(?<![A-Za-z]today),?\s+\(?(?:{DATE_TEXT})")
+
+
+def date_from_match(m: re.Match) -> date | None:
+    """The date in a match of DATE (or a pattern embedding it), if valid."""
+    groups = {k[-2:]: v for k, v in m.groupdict().items() if v}
+    for suffix in ("1", "2", "3"):
+        y, mo, d = groups.get("y" + suffix), groups.get("m" + suffix), groups.get("d" + suffix)
+        if y and mo and d:
+            month = int(mo) if mo.isdigit() else MONTHS[mo[:3].lower()]
+            try:
+                return date(int(y), month, int(d))
+            except ValueError:
+                return None
+    return None
+
