@@ -1,6 +1,5 @@
 """Stage 2: normalized text, sections, and what each release says of itself."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -1,6 +1,5 @@
 """What the assets share: progress reporting and metadata previews."""
 
-from __future__ import annotations
 
 import logging
 

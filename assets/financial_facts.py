@@ -1,6 +1,5 @@
 """Stage 3: every reported figure, guidance range and deal amount."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

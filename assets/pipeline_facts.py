@@ -1,6 +1,5 @@
 """Stage 4: each drug with its aliases, phase, indications, partners and events."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

@@ -8,7 +8,6 @@ deleted). Findings on individual releases are warnings; a check whose failure
 means the pipeline itself is broken is blocking.
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -79,7 +78,7 @@ def _make_check(spec: CheckSpec) -> dg.AssetChecksDefinition:
             frames["inbox_files"] = pd.DataFrame({"source_path": [str(p.resolve()) for p in list_inbox(inbox.root())]})
         result = run_suite(spec.name, frames)
         rows = result.rows.assign(
-            run_id=context.run_id, checked_at=datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+            run_id=context.run.run_id, checked_at=datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         )
         with duckdb.get_connection() as conn:
             replace_check_results(conn, spec.name, rows, result.flagged_fact_ids)

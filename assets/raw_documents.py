@@ -1,6 +1,5 @@
 """Stage 1: every inbox file read, decoded and kept verbatim with its hash."""
 
-from __future__ import annotations
 
 from datetime import datetime, timezone
 

@@ -1,6 +1,5 @@
 """Stage 5: the warehouse as analysts query it: documented tables and views."""
 
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

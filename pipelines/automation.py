@@ -1,6 +1,5 @@
 """How runs start: one job over everything, a daily schedule, an inbox sensor."""
 
-from __future__ import annotations
 
 import hashlib
 

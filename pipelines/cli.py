@@ -70,7 +70,10 @@ def _first_failure(result) -> str:
     for event in result.all_events:
         if event.is_failure and event.step_key:
             error = getattr(event.event_specific_data, "error", None)
-            reason = error.message.strip().splitlines()[-1] if error else event.message
+            # Dagster wraps the user's exception: report the innermost cause.
+            while error is not None and error.cause is not None:
+                error = error.cause
+            reason = error.message.strip().splitlines()[0] if error else event.message
             return f"step {event.step_key} failed: {reason}"
     return "the run failed"
 
@@ -93,7 +96,7 @@ def run(inbox: Path, warehouse_path: Path, strict: bool) -> int:
         instance=dg.DagsterInstance.ephemeral(),
         raise_on_error=False,
         # Dagster's own event log would drown the progress lines.
-        run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
+        run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
     )
     elapsed = time.perf_counter() - started
     if not result.success:
@@ -117,7 +120,7 @@ def query(sql: str, warehouse_path: Path) -> int:
             frame = conn.execute(sql).df()
     except duckdb.Error as e:
         raise CliError(str(e).splitlines()[0]) from None
-    print(frame.to_string(index=False, max_colwidth=60) if len(frame) else "(no rows)")
+    print(frame.to_string(index=False, max_colwidth=60, na_rep="NULL") if len(frame) else "(no rows)")
     return EXIT_OK
 
 
