@@ -3,7 +3,7 @@ Dagster asset checks right after the asset they prove.
 
 Each check pulls the DataFrames it needs from DuckDB, runs its suite, stores
 every evaluation in `quality_results` (replacing its own previous ones) and
-flags the facts that failed (`financial_facts.status = 'flagged'`, never
+flags the facts that failed (`status = 'flagged'` in financial_facts or pipeline_facts, never
 deleted). Findings on individual releases are warnings; a check whose failure
 means the pipeline itself is broken is blocking.
 """
@@ -81,7 +81,8 @@ def _make_check(spec: CheckSpec) -> dg.AssetChecksDefinition:
             run_id=context.run.run_id, checked_at=datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         )
         with duckdb.get_connection() as conn:
-            replace_check_results(conn, spec.name, rows, result.flagged_fact_ids)
+            flagged = set(result.flagged_fact_ids) | result.flagged_pipeline_fact_ids
+            replace_check_results(conn, spec.name, rows, flagged)
         failed = int((~rows["passed"].astype(bool)).sum()) if len(rows) else 0
         say(context, f"check {spec.name}: {len(rows) - failed} passed, {failed} failed")
         return dg.AssetCheckResult(
@@ -90,7 +91,7 @@ def _make_check(spec: CheckSpec) -> dg.AssetChecksDefinition:
             metadata={
                 "evaluated": len(rows),
                 "failed": failed,
-                "flagged_facts": len(result.flagged_fact_ids),
+                "flagged_facts": len(flagged),
                 "failures": _failures_table(rows),
             },
         )

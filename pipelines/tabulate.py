@@ -87,12 +87,13 @@ def deals_frame(deals: list[tuple[str, Deal]]) -> pd.DataFrame:
 
 
 def pipeline_frame(facts: list[tuple[str, PipelineFact]]) -> pd.DataFrame:
-    cols = ["fact_id", "doc_id"] + [f.name for f in fields(PipelineFact)]
+    cols = ["fact_id", "doc_id"] + [f.name for f in fields(PipelineFact)] + ["status"]
     rows = []
     for doc_id, f in facts:
         row = asdict(f)
         row["doc_id"] = doc_id
         row["fact_id"] = stable_id(doc_id, f.drug, f.kind, f.value, f.detail, f.char_start, f.char_end)
+        row["status"] = "ok"
         rows.append(row)
     return _dedupe(_frame(rows, cols), "fact_id")
 

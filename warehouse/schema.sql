@@ -88,7 +88,8 @@ CREATE TABLE IF NOT EXISTS pipeline_facts (
     expected_end   DATE,
     evidence       VARCHAR,
     char_start     INTEGER,
-    char_end       INTEGER
+    char_end       INTEGER,
+    status         VARCHAR            -- 'ok' or 'flagged' by a data-quality check (never deleted)
 );
 
 CREATE TABLE IF NOT EXISTS drug_aliases (

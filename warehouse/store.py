@@ -116,7 +116,7 @@ def replace_check_results(
     flagged_fact_ids: set[str],
 ) -> None:
     """Store one check's evaluations and flags, replacing that check's previous
-    ones, and re-derive ``financial_facts.status`` from all checks' flags."""
+    ones, and re-derive the facts' ``status`` from all checks' flags."""
     cols = table_columns(conn, "quality_results")
     data = results.reindex(columns=cols)
     flags = pd.DataFrame({"check_name": check_name, "fact_id": sorted(flagged_fact_ids)}, dtype=object)
@@ -132,10 +132,11 @@ def replace_check_results(
             conn.register("_flags", flags)
             conn.execute("INSERT INTO fact_flags BY NAME SELECT * FROM _flags")
             conn.unregister("_flags")
-        conn.execute(
-            """UPDATE financial_facts SET status = CASE
-                   WHEN fact_id IN (SELECT fact_id FROM fact_flags) THEN 'flagged' ELSE 'ok' END"""
-        )
+        for table in ("financial_facts", "pipeline_facts"):
+            conn.execute(
+                f"""UPDATE {table} SET status = CASE
+                       WHEN fact_id IN (SELECT fact_id FROM fact_flags) THEN 'flagged' ELSE 'ok' END"""
+            )
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
