@@ -62,3 +62,23 @@ def test_rejected_files_are_reported_not_fatal(tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"documents\s+\d+ read, 2 rejected", out)
     assert "empty.txt" in out and "deck.pptx" in out
+
+
+def test_strict_exits_3_when_a_check_fails(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLE_INBOX, inbox)
+    earnings = next(inbox.glob("*results*"))
+    text = earnings.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    i = next(i for i, line in enumerate(lines) if line.startswith("Total assets"))
+    first = re.search(r"\d[\d,]*", lines[i]).group(0)
+    lines[i] = lines[i].replace(first, f"{int(first.replace(',', '')) + 100:,}", 1)
+    earnings.write_text("\n".join(lines), encoding="utf-8")
+
+    warehouse = tmp_path / "w.duckdb"
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse), "--strict"]) == 3
+    out = capsys.readouterr().out
+    assert re.search(r"quality checks\s+\d+ passed, [1-9]\d* failed", out)
+    assert "FAILED accounting_identities" in out and "Assets" in out
+    # Without --strict the same findings are recorded but the run succeeded.
+    assert main(["run", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
