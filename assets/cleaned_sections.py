@@ -4,7 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import preview, say
+from assets.common import preview, say, with_progress
 from pipelines.document import prepare
 from pipelines.tabulate import metadata_frame, sections_frame
 from warehouse.store import ensure_schema, replace_table, update_document_metadata
@@ -22,7 +22,7 @@ def cleaned_sections(context: dg.AssetExecutionContext, duckdb: DuckDBResource) 
             "SELECT doc_id, raw_text FROM documents WHERE status = 'read' ORDER BY doc_id"
         ).fetchall()
     say(context, f"cleaning and sectioning {len(raw)} releases")
-    docs = [prepare(doc_id, text or "") for doc_id, text in raw]
+    docs = [prepare(doc_id, text or "") for doc_id, text in with_progress(context, raw, "cleaned")]
     meta = metadata_frame(docs)
     sections = sections_frame(docs)
     with duckdb.get_connection() as conn:

@@ -23,3 +23,18 @@ def preview(frame: pd.DataFrame, columns: list[str], rows: int = 10) -> dg.Metad
         if head[col].dtype == object or str(head[col].dtype).startswith("str"):
             head[col] = head[col].map(lambda v: v if not isinstance(v, str) or len(v) <= 80 else v[:77] + "...")
     return dg.MetadataValue.md(head.to_markdown(index=False))
+
+
+def with_progress(context, items: list, label: str, every_seconds: float = 5.0):
+    """Yield ``items``, saying how far along the loop is every few seconds, so a
+    large inbox shows movement instead of a silent minute."""
+    import time
+
+    total = len(items)
+    last = time.monotonic()
+    for i, item in enumerate(items, 1):
+        yield item
+        now = time.monotonic()
+        if now - last >= every_seconds and i < total:
+            say(context, f"{label}: {i:,} of {total:,}")
+            last = now

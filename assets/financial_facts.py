@@ -4,7 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import preview, say
+from assets.common import preview, say, with_progress
 from pipelines.financial.extract import extract_financial
 from pipelines.tabulate import deals_frame, financial_frame
 from warehouse.store import ensure_schema, load_clean_documents, replace_table
@@ -22,7 +22,7 @@ def financial_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
         docs = load_clean_documents(conn)
     say(context, f"extracting financial facts from {len(docs)} releases")
     facts, deals = [], []
-    for doc in docs:
+    for doc in with_progress(context, docs, "financial facts"):
         doc_facts, doc_deals = extract_financial(doc)
         facts.extend((doc.doc_id, f) for f in doc_facts)
         deals.extend((doc.doc_id, d) for d in doc_deals)

@@ -4,7 +4,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from assets.common import preview, say
+from assets.common import preview, say, with_progress
 from pipelines.drugs import canonicalize, extract_pipeline_facts
 from pipelines.tabulate import aliases_frame, pipeline_frame
 from warehouse.store import ensure_schema, load_clean_documents, replace_table
@@ -23,7 +23,7 @@ def pipeline_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) ->
         docs = load_clean_documents(conn)
     say(context, f"extracting drug-pipeline facts from {len(docs)} releases")
     per_doc = []
-    for doc in docs:
+    for doc in with_progress(context, docs, "pipeline facts"):
         facts, aliases = extract_pipeline_facts(doc)
         per_doc.append((doc.doc_id, facts, aliases))
     facts_by_doc, aliases = canonicalize(per_doc)
