@@ -7,8 +7,10 @@
 --     with `key=value` qualifiers separated by '; '. The indication a phase
 --     applies to is regexp_extract(detail, 'indication=([^;]+)', 1); it is
 --     absent when the sentence ties the phase to no disease.
---   * indications are normalized per release (the abbreviation the release
---     defines, e.g. 'SCLC', otherwise the vocabulary name, e.g. 'ovarian cancer').
+--   * indications carry one short name per disease across releases (the
+--     vocabulary abbreviation, e.g. 'SCLC' or 'MDD', otherwise the vocabulary
+--     name, e.g. 'ovarian cancer'); a disease outside the vocabulary is named by
+--     the abbreviation its release defines.
 --   * `drug` is already the canonical name across releases (IMGN901, T-DM1).
 -- Phases are ranked in the order above; "the phase as of a release" is the
 -- highest phase that release states for the drug and indication.

@@ -16,25 +16,102 @@ _LINE = re.compile(r"(?P<l>first|front|second|third|1st|2nd|3rd)[- ]line\b|\b(?P
 
 
 class IndicationForms:
-    """canonical -> the form this release uses: the abbreviation when the release prints it.
+    """canonical -> the one short name of a disease, the same in every release.
 
-    Keeps one name per disease within a release ("small-cell lung cancer (SCLC)"
-    and later "SCLC" both become SCLC), so views can group by indication.
-    Computed lazily per disease: most releases mention few.
+    The short name is the vocabulary's abbreviation when it has one ("MDD" for
+    "major depressive disorder", "SCLC"), else its canonical name, so that
+    views group one disease across releases whatever the release prints.
+    A disease missing from the vocabulary but defined in the release with an
+    abbreviation ("post-herpetic neuralgia (PHN)") is named by that
+    abbreviation, and its later bare mentions count too (``defined``).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cache: dict[str, str] = {}
-        self._rows = {canon: (abbr, rx) for canon, abbr, _l, rx in vocab.indications()}
+        self._rows = {canon: abbr for canon, abbr, _l, _rx in vocab.indications()}
+        self._long = {canon: lrx for canon, _a, lrx, _rx in vocab.indications()}
+        self._long_cache: dict[str, bool] = {}
+        self.defined = defined_indications(text)
+        self._rx = None
+        if self.defined:
+            alts = sorted({a for a in self.defined} | {lf for lf in self.defined.values()}, key=len, reverse=True)
+            self._rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+        self._abbr_of = {lf.lower(): a for a, lf in self.defined.items()}
 
     def get(self, canon: str, default: str | None = None) -> str:
-        got = self._cache.get(canon)
+        return self._rows.get(canon) or canon
+
+    def long_form_printed(self, canon: str) -> bool:
+        got = self._long_cache.get(canon)
         if got is None:
-            abbr, rx = self._rows.get(canon, (None, None))
-            got = abbr if (abbr and rx is not None and rx.search(self.text)) else canon
-            self._cache[canon] = got
+            rx = self._long.get(canon)
+            got = self._long_cache[canon] = bool(rx is not None and rx.search(self.text))
         return got
+
+    def extra(self, text: str, start: int, end: int):
+        """(start, end, short name) for the release's own defined diseases within the span."""
+        if self._rx is None:
+            return []
+        out = []
+        for m in self._rx.finditer(text, start, end):
+            g = m.group()
+            out.append((m.start(), m.end(), g if g in self.defined else self._abbr_of[g.lower()]))
+        return out
+
+
+_DEF_ABBR = re.compile(r"\(\s*[\"“']?(?P<a>[A-Za-z][A-Za-z0-9-]{1,9})[\"”']?\s*\)")
+_DISEASE_HEAD = re.compile(
+    r"(?:disease|disorders?|syndrome|cancers?|carcinomas?|tumou?rs?|infections?|pain|failure|deficiency|dystrophy|atrophy|fibrosis"
+    r"|sclerosis|[a-z]*itis|lymphomas?|leuka?emias?|myelomas?|sarcomas?|[a-z]*emia|[a-z]*opathy|apnea|retention|depression|anxiety"
+    r"|trypanosomiasis|hypertension|obesity|hyperplasia|[a-z]+osis|neuralgia|palsy|dermatitis|psoriasis|injury|insufficiency)$",
+    re.I,
+)
+
+
+_NOT_DISEASE = re.compile(r"\b(?:Journal|Society|Association|Institute|Center|Centre|Foundation|Conference|Congress|Meeting|Network|Consortium|Alliance|Coalition|Fund)\b")
+
+
+def defined_indications(text: str) -> dict[str, str]:
+    """Abbreviation -> long form for diseases the release defines ("long form (ABBR)").
+
+    The long form is found by the Schwartz-Hearst rule: the shortest run of
+    preceding words whose letters spell the abbreviation in order, the first
+    letter starting a word. Long forms in the vocabulary are left to it.
+    """
+    if "(" not in text:
+        return {}
+    long_re, abbr_re, _g = vocab.indication_scanners()
+    out: dict[str, str] = {}
+    for m in _DEF_ABBR.finditer(text):
+        a = m.group("a")
+        if sum(c.isupper() for c in a) < 2 or a in out:
+            continue
+        words = text[max(0, m.start() - 120):m.start()].split()[-(len(a) + 4):]
+        lf = _schwartz_hearst(" ".join(words).strip(" ,\"“”'"), a.rstrip("s") if a.endswith("s") and a[:-1].isupper() else a)
+        if not lf or not _DISEASE_HEAD.search(lf) or len(lf.split()) > len(a) + 3 or _NOT_DISEASE.search(lf):
+            continue
+        if long_re.search(lf) or abbr_re.fullmatch(a):
+            continue  # the vocabulary knows it
+        out[a] = lf
+    return out
+
+
+def _schwartz_hearst(lf: str, abbr: str) -> str | None:
+    s, l = len(lf) - 1, len(abbr) - 1
+    while l >= 0:
+        c = abbr[l].lower()
+        if not c.isalnum():
+            l -= 1
+            continue
+        while s >= 0 and (lf[s].lower() != c or (l == 0 and s > 0 and lf[s - 1].isalnum())):
+            s -= 1
+        if s < 0:
+            return None
+        s -= 1
+        l -= 1
+    start = lf.rfind(" ", 0, s + 1) + 1
+    out = lf[start:].strip()
+    return out if out and out[0].isalnum() else None
 
 
 def indication_forms(text: str) -> IndicationForms:
@@ -45,14 +122,26 @@ def all_abbreviations() -> set[str]:
     return {abbr for _c, abbr, _l, _r in vocab.indications() if abbr}
 
 
+_WORD4 = re.compile(r"[a-z]{4,}")
+
+
 def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[Hit]:
     rows = vocab.indications()
     long_re, abbr_re, _groups = vocab.indication_scanners()
     hits: list[Hit] = []
-    for rx in (long_re, abbr_re):
+    stems = vocab.indication_stems()
+    scan = (abbr_re,)
+    if stems is None or not stems.isdisjoint(w[:4] for w in _WORD4.findall(text[start:end].lower())):
+        scan = (long_re, abbr_re)
+    needs_long = vocab.indications_needing_long_form()
+    for rx in scan:
         for m in rx.finditer(text, start, end):
             canon = rows[int(m.lastgroup[1:])][0]
+            if rx is abbr_re and canon in needs_long and not forms.long_form_printed(canon):
+                continue  # a bare ambiguous abbreviation ("GAD" in an autoimmune release)
             hits.append((m.start(), m.end(), forms.get(canon, canon), None))
+    for a, b, short in forms.extra(text, start, end):
+        hits.append((a, b, short, None))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Hit] = []
     last = -1
@@ -71,7 +160,7 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
     return out
 
 
-_TARGET_CUE = re.compile(r"target|bind|express|antigen|directed|positive|anti-|\+", re.I)
+_TARGET_CUE = re.compile(r"target|bind|express|antigen|directed|positive|anti-|\+|inhibit|antagonist|agonist|blocker|blocking|degrad|modulat|receptor", re.I)
 
 
 def targets(text: str, start: int, end: int) -> list[Hit]:
@@ -102,7 +191,7 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
 _ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*)"
 PARTNER_RE = re.compile(
     r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
-    r"|\bin (?:collaboration|partnership) with|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
+    r"|\bin (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|strategic) (?:partnership|collaboration) with|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between))\s+" + _ORG
 )
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"\s+is developing (?:this|the) (?:compound|drug|candidate|product)")
@@ -146,20 +235,34 @@ _TRIAL_STOP = frozenset(
     "PHASE TRIAL STUDY CLINICAL FDA EMA NIH ASH ASCO ESMO AACR US USA THE OUR THIS PIVOTAL "
     "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB".split()
 )
+_TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*|[A-Z]{3,}-[A-Z][a-z]+\d*)"
 TRIAL_RE = re.compile(
-    r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*)(?:™|®|TM(?![A-Za-z]))?"
+    r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>" + _TRIAL_NAME + r")(?:™|®|TM(?![A-Za-z]))?"
     r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
     r"|\bknown as (?:the )?(?P<k>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)\b"
+    # "ALISCA-Lung1, a Phase II trial"
+    r"|(?<![\w-])(?P<k2>" + _TRIAL_NAME + r")(?:,|[ \t]+is)[ \t]+(?:an?|the|[A-Z][\w-]+(?:'s|’s))[ \t]+(?:[\w,-]+[ \t]+){0,8}?(?:trial|study)\b"
+)
+# "the APPROACH and EXTEND trials", "KOASTAL-2 and KOASTAL-3 Phase 3 trials"
+TRIAL_LIST_RE = re.compile(
+    r"(?<![\w-])(?P<a>" + _TRIAL_NAME + r")[ \t]+(?:and|&)[ \t]+(?P<b>" + _TRIAL_NAME + r")(?:[ \t]+(?:Phase[ \t]+\w+|pivotal|registrational|clinical))*[ \t]+(?:trials|studies)\b"
 )
 
 
 def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     seg = text[start:end]
     out = []
+    found = []
     for m in TRIAL_RE.finditer(seg):
-        n = m.group("n") or m.group("k")
-        if n.upper() in _TRIAL_STOP or n in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n):
+        g = "n" if m.group("n") else ("k" if m.group("k") else "k2")
+        found.append((m.start(g), m.group(g)))
+    if " and " in seg or " & " in seg:
+        for m in TRIAL_LIST_RE.finditer(seg):
+            found += [(m.start("a"), m.group("a")), (m.start("b"), m.group("b"))]
+    seen = set()
+    for s, n in sorted(found):
+        if n.upper() in _TRIAL_STOP or n in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n) or (s, n) in seen:
             continue
-        s = m.start("n") if m.group("n") else m.start("k")
+        seen.add((s, n))
         out.append((start + s, start + s + len(n), n, None))
     return out

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from pipelines.drugs import attributes, milestones, phases, regulatory
 from pipelines.drugs.canonical import UnionFind, pick_name
-from pipelines.drugs.names import Mention, find_aliases, find_mentions, issuer_key
+from pipelines.drugs.names import _PAREN_CLOSE, Mention, find_aliases, find_mentions, issuer_key
 from pipelines.drugs.text import Span, paragraphs, sentences
 from pipelines.drugs.vocab import non_phase_contexts
 from pipelines.model import CleanDocument, DrugAlias, PipelineFact
@@ -45,7 +45,7 @@ _GATE_WORDS = (
 _BIO_WORDS = (
     "patient", "drug", "therap", "disease", "treatment", "pharma", "biotech", "medicine", "cancer",
     "oncolog", "clinical", "tumor", "myeloma", "lymphoma", "leukemia", "carcinoma", "syndrome", "disorder",
-    "biopharm",
+    "biopharm", "biologic",
 )
 _ABBREVIATIONS = attributes.all_abbreviations()
 _SKIP_SECTIONS = frozenset({"forward_looking", "contacts", "footnotes", "table"})
@@ -58,11 +58,34 @@ _CLAUSE_CUT = re.compile(
     r"|both|no|two|three|four|five|six)\b|\d|[A-Z])"
 )
 _ANAPHORA = re.compile(
-    r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial))\b"
+    r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial))\b"
+)
+_STRONG_ANAPHORA = re.compile(
+    r"\b(?:[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study))\b"
 )
 _SECONDARY = re.compile(r"(?:combination with|combined with|plus|compared (?:with|to)|versus|vs\.?|in addition to|than|together with)\s*(?:\w+\s+)?$", re.I)
 _COORD = re.compile(r"\s*(?:,|,?\s*and|&|/|or|,\s*and)\s*")
-_HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:[-–—:]\s)")
+# "IMGN529 - in preclinical ...", "IHL-42X Update: IHL-42X is ..."
+_HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:(?:Update|Updates|Overview|Program|Highlights|Progress)\s*)?(?:[-–—:]\s)")
+# A drug-less sentence of a one-drug release speaks of that drug when it names
+# its development ("the Phase 2b data readout", "file its NDA") ...
+_SOLE_CUE = re.compile(
+    r"\b(?:Phase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designation|New Drug Application|Biologics License Application"
+    r"|Marketing Authori[sz]ation Application|Investigational New Drug)\b"
+)
+# ... and refers to the company or its own study ("we", "its NDA", "the Phase 1 trial"),
+# not to programs in general ("RMAT offers the benefits of breakthrough therapy designation") ...
+_SOLE_REF = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ii]ts|[Tt]he [Cc]ompany|[Cc]ompany(?:'s|’s)|[Tt]he (?:[\w-]+ ){0,3}(?:trial|study))\b")
+# ... unless it names another party's product, a device or a platform.
+_OTHER_PARTY = re.compile(
+    r"\b(?:device|platform|tool|software|partner(?:ing)?|licens\w*|acqui\w+|market(?:ed)? by"
+    # a person's career ("Drysdale led the company's strategy ... to Phase 3")
+    r"|led|served|previously|prior to|former(?:ly)?|joined|founded|career"
+    # statements about the whole pipeline ("our programs include a Phase 2 program and ...")
+    r"|programs|pipeline|portfolio)\b",
+    re.I,
+)
+_RESULTS_OF = re.compile(r"(?:results|data|readout|findings)\s+(?:from|of)\s+(?:\w+\s+){0,3}$", re.I)
 _STAGE_WORD = re.compile(r"\b(?:pre-?clinical|Phase)\b", re.I)
 
 
@@ -76,6 +99,7 @@ class _Ctx:
     issuer: str | None
     facts: list[PipelineFact]
     starts: list[int] = field(default_factory=list)  # mention starts, for bisect
+    sole: list[str] = field(default_factory=list)  # the release's only drug, if it has exactly one
 
 
 def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list[DrugAlias]]:
@@ -90,8 +114,12 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
     pairs = find_aliases(text, mentions)
     canon, kinds = _doc_canonical(mentions, pairs)
     ctx = _Ctx(doc, text, mentions, canon, attributes.indication_forms(text), issuer, [], [m.start for m in mentions])
+    passing = _passing_mentions(text, mentions, canon)
+    subjects = {canon[m.name] for m in mentions if not m.comparator} - passing
+    if len(subjects) == 1:
+        ctx.sole = sorted(subjects)
     _walk(ctx)
-    facts = _finish(ctx, _passing_mentions(text, mentions, canon))
+    facts = _finish(ctx, passing)
     used = {f.drug for f in facts}
     aliases = sorted(
         {DrugAlias(canon[n], n, kinds[n]) for n in canon if canon[n] in used},
@@ -142,11 +170,12 @@ def _walk(ctx: _Ctx) -> None:
         lead = _leading_list(ctx, pm, para.start)
         if lead and _HEADING_DASH.match(text, lead[-1].end):
             heading = _canon_list(ctx, lead)
+            is_bullet = True  # the paragraph is about its heading drug: drug-less sentences take it
         elif ptext.startswith("About ") and short:
             heading = _canon_list(ctx, pm)
         elif short and not pm:
             heading = []
-        if not heading and not any(not m.comparator for m in pm):
+        if not heading and not any(not m.comparator for m in pm) and not (ctx.sole and _SOLE_CUE.search(ptext)):
             continue  # nothing in this paragraph can be about a drug
         last: list[str] = []
         for sent in sentences(text, para):
@@ -210,10 +239,11 @@ def _clauses(ctx: _Ctx, sent: Span) -> list[Span]:
 def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
     """Canonical drugs a keyword at ``pos`` is about, by the subject rule."""
     text = ctx.text
-    cands = [
-        m for m in _mentions_in(ctx, clause.start, clause.end)
-        if not m.comparator and not _SECONDARY.search(text[max(clause.start, m.start - 40):m.start])
-    ]
+    ms = [m for m in _mentions_in(ctx, clause.start, clause.end) if not _SECONDARY.search(text[max(clause.start, m.start - 40):m.start])]
+    prior = [m for m in ms if m.end <= pos]
+    if prior and prior[-1].comparator and pos - prior[-1].end < 40 and not _describes(prior, text):
+        return []  # "since remdesivir is already FDA approved": the keyword is about the comparator
+    cands = [m for m in ms if not m.comparator and not _described_inside(text, ms, m, pos)]
     if not cands:
         return []
     before = [i for i, m in enumerate(cands) if m.end <= pos]
@@ -226,17 +256,42 @@ def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
     return _canon_list(ctx, cands[lo:hi + 1])
 
 
+def _describes(prior: list[Mention], text: str) -> bool:
+    """The last (comparator) mention only describes an own drug printed just before it:
+    "Sapu003, an injectable form of everolimus (Afinitor) for breast cancer"."""
+    c = prior[-1]
+    return any(not o.comparator and 0 <= c.start - o.end < 80 and "." not in text[o.end:c.start] for o in prior[:-1])
+
+
+def _described_inside(text: str, ms: list[Mention], m: Mention, pos: int) -> bool:
+    """``m`` sits in a parenthesis that describes the drug before it and closed before ``pos``:
+    "QX-101-B (QX-101 with enhanced properties) began Phase 1" is about QX-101-B."""
+    if m.end > pos:
+        return False
+    head = text[max(0, m.start - 3):m.start]
+    if "(" not in head or text.find(")", m.end, pos) < 0:
+        return False
+    return any(o.end <= m.start and re.fullmatch(r"[®™]?\s*\(\s*", text[o.end:m.start]) for o in ms if o is not m)
+
+
 def _linked(text: str, a: Mention, b: Mention) -> bool:
     gap = text[a.end:b.start]
-    return bool(_COORD.fullmatch(gap) or re.fullmatch(r"\s*\(\s*", gap) or re.fullmatch(r"\)?\s*(?:,|and|, and)\s*", gap))
+    if re.fullmatch(r"\s*\(\s*", gap):
+        # "X (Y)" names one drug twice; "X (Y with enhanced ...)" describes X by Y
+        return _PAREN_CLOSE.match(text, b.end) is not None
+    return bool(_COORD.fullmatch(gap) or re.fullmatch(r"\)?\s*(?:,|and|, and)\s*", gap))
 
 
 def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: list[str]) -> list[str]:
     text = ctx.text
     stext = text[sent.start:sent.end]
+    sole_only = False
     if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
         if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext))):
-            return last  # no drug and nothing to refer back to
+            if not (ctx.sole and _SOLE_CUE.search(stext) and _SOLE_REF.search(stext) and not _OTHER_PARTY.search(stext)):
+                return last  # no drug and nothing to refer back to
+            # a release about one drug: "The company expects to file its NDA in early 2026"
+            sole_only = True
     clinical = phases.CLINICAL_CONTEXT.search(stext) is not None
     vetoed = non_phase_contexts().search(stext) is not None
     phase_hits = [] if vetoed else _phase_hits(text, sent, clinical)
@@ -244,23 +299,35 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     for clause in _clauses(ctx, sent):
         ctext = text[clause.start:clause.end]
         has_drug = any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
+        loose = False
         if has_drug:
             def subj(pos: int, clause: Span = clause) -> list[str]:
                 return _subjects(ctx, clause, pos)
         else:
             fallback = []
-            if _ANAPHORA.search(ctext):
+            loose = sole_only
+            if sole_only:
+                fallback = ctx.sole
+            elif _ANAPHORA.search(ctext):
                 fallback = last or heading
+                # a bare "it"/"its" may refer to anything ("its relationship to ... obesity")
+                loose = not _STRONG_ANAPHORA.search(ctext)
             elif is_bullet or (heading and _ANAPHORA.search(stext)):
                 fallback = heading
             if not fallback:
                 continue
 
-            def subj(pos: int, fb: list[str] = fallback) -> list[str]:
+            def subj(pos: int, fb: list[str] = fallback, clause: Span = clause) -> list[str]:
+                prior = [m for m in _mentions_in(ctx, clause.start, pos) if m.end <= pos]
+                if prior and prior[-1].comparator and pos - prior[-1].end < 40 and not _describes(prior, ctx.text):
+                    return []  # "since remdesivir is already FDA approved": about the comparator
                 return fb
         if inds_sent is None:
             inds_sent = attributes.indications(text, sent.start, sent.end, ctx.forms)
-        found = _clause_facts(ctx, sent, clause, subj, phase_hits, inds_sent)
+        # an inferred subject (the sole drug, a bare "its") takes no indication
+        # the sentence names; the sole drug takes only events
+        weak = sole_only or (not has_drug and loose)
+        found = _clause_facts(ctx, sent, clause, subj, phase_hits, [] if weak else inds_sent, events_only=sole_only)
         if found:
             last = found
         elif has_drug:
@@ -311,15 +378,18 @@ def _join(*parts: str | None) -> str | None:
     return out or None
 
 
-def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_sent) -> list[str]:
+def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_sent, events_only: bool = False) -> list[str]:
+    """Facts of one clause. ``events_only``: the subject is only inferred (the
+    release's sole drug), so only phases, regulatory events and milestones are
+    taken, not attributes that could belong to anything the sentence names."""
     text = ctx.text
     got: list[str] = []
     release = ctx.doc.release_date
     # phases
     in_clause = [h for h in phase_hits if clause.start <= h[0] < clause.end]
     for k, (a, b, value, printed) in enumerate(in_clause):
-        if phases.FUTURE_START.search(text[max(clause.start, a - 80):a]):
-            continue  # "to begin Phase II evaluation": a milestone, not the current phase
+        if phases.FUTURE_START.search(text[max(clause.start, a - 80):a]) or phases.FUTURE_AFTER.match(text, b, clause.end):
+            continue  # "to begin Phase II evaluation", "a Phase 1 trial anticipated in 2026": a milestone, not the current phase
         drugs = subj(a)
         if not drugs:
             continue
@@ -346,8 +416,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
             _emit(ctx, drugs, "indication", h[2], h[3], sent)
             got = got or drugs
     # targets, payloads, partners, trials
-    exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS
-    for kind, hits in (
+    exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS | set(ctx.forms.defined)
+    for kind, hits in () if events_only else (
         ("target", attributes.targets(text, clause.start, clause.end)),
         ("payload", attributes.payloads(text, clause.start, clause.end)),
         ("partner", attributes.partners(text, clause.start, clause.end, ctx.issuer)),
@@ -374,6 +444,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
         when = None
         if value == "pdufa_date":
             dm = milestones.DATE_RE.search(text, b, min(clause.end, b + 60))
+            if dm is None:  # "a decision expected on August 13, 2024, the PDUFA action date"
+                dm = ([d for d in milestones.DATE_RE.finditer(text, max(clause.start, a - 80), a) if d.group("md") or d.group("month")] or [None])[-1]
             if dm:
                 ws, we = milestones.window(dm, ctx.doc.release_date)
                 when = "date=" + " ".join(dm.group().split())
@@ -404,11 +476,13 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
                 continue
             if not milestones.FUTURE.search(text[clause.start:b]):
                 continue
+            label = name
+            if name == "PHASE start" and _RESULTS_OF.search(text, max(clause.start, a - 40), a):
+                continue  # "results from this Phase 2 trial are anticipated": data, not a start
             if name == "PHASE start":
-                ph = phases.normalize(phases.PHASE_RE.search(m.group()))
-                name = f"{ph} start"
+                label = f"{phases.normalize(phases.PHASE_RE.search(m.group()))} start"
             taken.append((a, b))
-            events.append((a, b, name))
+            events.append((a, b, label))
     events.sort()
     dates = [(clause.start + m.start(), clause.start + m.end(), m) for m in milestones.DATE_RE.finditer(ctext)]
     got: list[str] = []
@@ -418,7 +492,11 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
         # a date before the event counts only when it directly frames it
         # ("In 2H2011, the company expects to begin ..."); otherwise it is
         # usually a reporting period ("results for the first quarter of 2025")
-        before = [d for d in dates if d[1] <= a and a - d[1] <= 60 and re.match(r"(?i)(?:in|by|during|before|early|mid|late)\b", d[2].group())]
+        before = [
+            d for d in dates
+            if d[1] <= a and a - d[1] <= 60
+            and (re.match(r"(?i)(?:in|by|during|before|early|mid|late)\b", d[2].group()) or (name == "approval decision" and (d[2].group("md") or d[2].group("month"))))
+        ]
         chosen = after or before[-1:]
         if not chosen:
             continue
@@ -441,6 +519,17 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
 _STUDIED = re.compile(r"(?:trials?|stud(?:y|ies)) (?:of|evaluating|assessing|with) $")
 
 
+_DEV_CUE = re.compile(r"\b(?:[Pp]hase [0-9IV]|candidate|developing|in development|being developed)")
+
+
+def _in_development(text: str, m: Mention) -> bool:
+    """The sentence of ``m`` speaks of development ("survodutide ... in phase 3 development"), not of a marketed drug."""
+    a = text.rfind(". ", 0, m.start) + 1
+    b = text.find(". ", m.end)
+    b = len(text) if b < 0 else b
+    return _DEV_CUE.search(text, a, b) is not None and "approved" not in text[a:b]
+
+
 def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str]) -> set[str]:
     """Drugs named once, by a nonproprietary or brand name only.
 
@@ -457,7 +546,7 @@ def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str])
             continue
         c = canon[m.name]
         count[c] = count.get(c, 0) + 1
-        if m.kind == "code" or _STUDIED.search(text, max(0, m.start - 30), m.start):
+        if m.kind == "code" or m.introduced or _STUDIED.search(text, max(0, m.start - 30), m.start) or _in_development(text, m):
             coded.add(c)
     return {c for c, n in count.items() if n == 1 and c not in coded}
 
@@ -472,7 +561,8 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
             continue
         if f.drug in passing:
             continue
-        detail = None if f.kind in ("indication", "target", "payload", "partner", "trial") else f.detail
+        # a milestone is one event and window, however its date is printed ("Mid-2012", "mid-2012")
+        detail = None if f.kind in ("indication", "target", "payload", "partner", "trial", "milestone") else f.detail
         key = (f.drug, f.kind, f.value, detail, f.expected_start, f.expected_end)
         if key in seen:
             continue

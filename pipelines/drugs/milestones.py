@@ -25,13 +25,15 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 _Y = r"(?P<y>(?:19|20)\d\d)"
 
 DATE_RE = re.compile(
-    r"(?P<half>(?P<h>[12])H[ \t-]?(?:(?:19|20)?(?P<hy>\d\d))|(?P<hw>first|second|1st|2nd) half of (?:(?:calendar |fiscal )?(?P<hwy>(?:19|20)\d\d)|this year|the year)|H(?P<hh>[12])[ \t](?P<hhy>(?:19|20)\d\d))"
-    r"|(?P<q>(?P<qn>[1-4])Q[ \t]?(?P<qy>(?:19|20)\d\d)|Q(?P<qn2>[1-4])[ \t]+(?:of[ \t]+)?(?P<qy2>(?:19|20)\d\d)|(?:the )?(?P<qw>first|second|third|fourth) (?:calendar )?quarter(?: of (?:(?:calendar |fiscal )?(?P<qwy>(?:19|20)\d\d)|this year|the year))?)"
+    r"(?P<half>(?P<h>[12])H[ \t-]?(?:(?:19|20)?(?P<hy>\d\d))|(?P<hw>first|second|1st|2nd) half of (?:(?:calendar |fiscal )?(?P<hwy>(?:19|20)\d\d)|this year|the year|(?P<hwn>next year))|H(?P<hh>[12])[ \t](?P<hhy>(?:19|20)\d\d))"
+    r"|(?P<q2>(?:the )?(?P<qa>first|second|third) and (?P<qb>second|third|fourth) (?:calendar )?quarters of (?P<q2y>(?:19|20)\d\d))"
+    r"|(?P<season>(?:the )?(?P<sn>spring|summer|fall|autumn|winter)(?: of)? (?P<sy>(?:19|20)\d\d)|this (?P<sn2>spring|summer|fall|autumn|winter))"
+    r"|(?P<q>(?P<qn>[1-4])Q[ \t]?(?P<qy>(?:19|20)\d\d)|Q(?P<qn2>[1-4])[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?P<qy2>(?:19|20)\d\d)|(?<![\w-])Q(?P<qn3>[1-4])(?![\w-]|[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?:19|20)\d\d)|(?:the )?(?P<qw>first|second|third|fourth) (?:calendar )?quarter(?!s)(?: of (?:(?:calendar |fiscal )?(?P<qwy>(?:19|20)\d\d)|this year|the year))?)"
     r"|(?P<rel>(?P<part>early|mid|late|end of|end)[- ](?:(?P<py>(?:19|20)\d\d)|this year|next year))"
-    r"|(?P<later>later this year|later in the year|by (?:the )?(?:end of )?(?:this )?year[- ]end|by the end of (?:this|the) year|this year)"
+    r"|(?P<later>later this (?:calendar )?year|later in the year|(?:by|before) (?:the )?(?:end of )?(?:this )?year[- ]end|(?:by|before) the end of (?:this|the) year|this year)"
     r"|(?P<next12>(?:the |within the )?next (?:twelve|12) months|within the next year|by this time next year)"
     r"|(?P<byend>by the end of (?:calendar |fiscal )?(?P<by>(?:19|20)\d\d))"
-    r"|(?P<month>(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},)? (?P<my>(?:19|20)\d\d))"
+    r"|(?P<month>(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?P<mday>\d{1,2}),)? (?P<my>(?:19|20)\d\d))"
     r"|(?P<md>(?P<mdn>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<mdd>\d{1,2})\b(?!,? (?:19|20)\d\d))"
     r"|(?P<nextmonth>next month|over the next month)"
     r"|(?P<year>\b(?:in|during|by|for) (?:calendar |fiscal )?(?P<yy>(?:19|20)\d\d)\b)",
@@ -60,14 +62,30 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
             h, y = int(g("hh")), int(g("hhy"))
         else:
             h, y = _ORD[g("hw").lower()], int(g("hwy")) if g("hwy") else ry
+            if g("hwn") and y is not None:
+                y += 1
         if y is None:
             return None, None
         return (date(y, 1, 1), date(y, 6, 30)) if h == 1 else (date(y, 7, 1), date(y, 12, 31))
+    if g("q2"):
+        y = int(g("q2y"))
+        return date(y, 3 * _ORD[g("qa").lower()] - 2, 1), _end_of_month(y, 3 * _ORD[g("qb").lower()])
+    if g("season"):
+        name = (g("sn") or g("sn2")).lower()
+        y = int(g("sy")) if g("sy") else ry
+        if y is None:
+            return None, None
+        if name == "winter":  # December to February of the next year
+            return date(y, 12, 1), _end_of_month(y + 1, 2)
+        first = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9}[name]
+        return date(y, first, 1), _end_of_month(y, first + 2)
     if g("q"):
         if g("qn"):
             q, y = int(g("qn")), int(g("qy"))
         elif g("qn2"):
             q, y = int(g("qn2")), int(g("qy2"))
+        elif g("qn3"):  # "Q4" alone: the release year
+            q, y = int(g("qn3")), ry
         else:
             q, y = _ORD[g("qw").lower()], int(g("qwy")) if g("qwy") else ry
         if y is None:
@@ -99,6 +117,12 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
         return start, date(y, 12, 31)
     if g("month"):
         mo, y = MONTHS[g("mn").lower()], int(g("my"))
+        if g("mday"):  # "August 13, 2024": that day
+            try:
+                d = date(y, mo, int(g("mday")))
+            except ValueError:
+                return None, None
+            return d, d
         return date(y, mo, 1), _end_of_month(y, mo)
     if g("md"):
         # "PDUFA goal date of Aug. 15": the next such day on or after the release
@@ -126,16 +150,17 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
 
 # What is expected. Order matters: the first pattern that matches a clause wins.
 EVENTS = (
-    ("IND submission", re.compile(r"\bsubmi\w*\s+(?:\S+\s+){0,3}?INDs?\b|\bIND (?:submission|filing)|\bINDs? (?:to be |will be )?(?:submitted|filed)|toward IND filing", re.I)),
+    ("IND submission", re.compile(r"\bsubmi\w*\s+(?:\S+\s+){0,3}?(?:INDs?\b|Investigational New Drug)|\bIND\)? (?:application )?(?:submission|filing)|\bplanned IND\b|\bINDs? (?:to be |will be )?(?:submitted|filed)|toward IND filing", re.I)),
     ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
-    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
+    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
     ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
+    ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b", re.I)),
     ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:\w+\s+){0,3}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
-    ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b", re.I)),
+    ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
     ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b", re.I)),
-    ("data", re.compile(r"\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclose|present|announce|release|share|read ?out)\w*\s+(?:\w+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
+    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclose|present|announce|release|share|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|aim\w*|goal|prepar\w+|upcoming|look forward|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|look forward|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
     re.I,
 )

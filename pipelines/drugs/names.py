@@ -29,11 +29,12 @@ _CODE_SUFFIX = r"(?:[ \t](?:SL|XR|ER|IR|CR|OD|LA|SR)(?![\w-]))?"
 CODE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<p1>[A-Z]{2,6}|[A-Z][a-z]{2,5})(?:[ \t]|-)?(?P<d1>\d{2}-\d{3,5})"  # BAY 94-9343, Lucid-21-302
-    r"|(?P<p2>[A-Z]{2,6})-?(?P<d2>\d{3,6})(?:-(?P<x2>\d{1,3}))?"  # IMGN901, BT-062, RLS-0071
+    r"|(?P<p2>[A-Z]{2,6})-?(?P<d2>\d{3,6})(?:-(?P<x2>\d{1,3})|-[A-Z](?![\w-]))?(?:[A-Z](?![a-z]))?"  # IMGN901, BT-062, RLS-0071, IHL-675A
     r"|(?P<p3>[A-Z])-(?P<d3>[A-Z]{2,3}\d{1,2})"  # T-DM1
     r"|(?P<p4>[A-Z]{2,5})-(?P<d4>[A-Z][a-z]\d{1,2})"  # CNM-Au8
     r"|(?P<p5>[A-Z]{2,5})-(?P<d5>[A-Z]{1,3}\d{1,3})"  # IGC-AD1, TTX-MC138
     r"|(?P<p6>[A-Z][a-z]{2,4}|[A-Z]{2,4}[a-z])-?(?P<d6>\d{3,5})"  # Sapu003, CTx-1301
+    r"|(?P<p7>[A-Z]-[A-Z]{2,6})(?P<d7>\d{2,4})"  # D-PLEX100
     r")" + _CODE_SUFFIX + r"(?![A-Za-z0-9])"
 )
 
@@ -68,6 +69,8 @@ _NOT_INTRODUCED = re.compile(
     r"(?:therapy|therapies|tion|sion|ment|ness|ity|ing|ed|al|ous|ive|ics|ogy|ance|ence|ers|ists|able|ible|ful|less|ship|ants|ents|ates|ures|ies|ism|ian|ors|ary|ory)$"
 )
 _STOP_WORDS = frozenset(
+    "however therefore although because whereas including between through without within another several various "
+    "meanwhile additionally furthermore moreover currently previously recently together whether "
     "children adolescents volunteers individuals subjects patients participants infants "
     "newborns neonates veterans approximately specifically"
     .split()
@@ -80,8 +83,10 @@ _PLATFORM_AFTER = re.compile(
     r"|Biologics|Therapeutics|Pharma|Inc\b|Bio\b|Biosciences|Labs?\b|Holdings|Corp|Ltd|LLC|Group|Medical|Sciences|Program|Foundation)",
     re.I,
 )
-_PLATFORM_BEFORE = re.compile(r"(?:technology|platform|system|device)[,:]?\s+(?:called|named|known as)?\s*$", re.I)
-_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w&.-]*[ \t](?:(?:of|for|and|&|the|de)[ \t])?$")
+_PLATFORM_BEFORE = re.compile(
+    r"(?:(?:technology|platform|system|device)[,:]?\s+(?:called|named|known as)?|(?:Program|Center|Centre|Institute|Foundation|University|Consortium|Network|Council)\s*\()\s*$", re.I
+)
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w&.-]*[ \t](?:(?:of|for|and|&|the|de|by|in|on|to|with|at)[ \t])?$")
 _GENERIC_MARKED = frozenset(
     "therapy foundation release band lift alliance traits advertising system platform test program "
     "network institute solutions health care clinic studio labs".split()
@@ -89,11 +94,211 @@ _GENERIC_MARKED = frozenset(
 # A trademarked test, device or software is not a drug.
 _DEVICE_NEAR = re.compile(
     r"(?:®|™|TM)?[ \t,]{0,3}(?:[\w+/-]+[ \t]+){0,4}?(?:tool|AI|model|test|tests|screening|assay|device|ablation|cryoablation|kit|diagnostic|detection|imaging|"
-    r"monitor\w*|electrode|procedure|technique|software|app|algorithm|sensor|implant|campaign|award|finalist|system)\b",
+    r"monitor\w*|electrode|procedure|technique|software|app|algorithm|sensor|implant|campaign|award|finalist|system"
+    r"|fertilizer|biofertility|soil|supplement|cosmetic|skincare|serum|beverage|feed|peptide complex)\b",
     re.I,
 )
 _DEVICE_BEFORE = re.compile(r"\b(?:AI-powered|cryoablation|diagnostic|screening|device|test)\s+(?:\w+\s+){0,2}$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
+
+
+# Names without a code or stem shape, introduced as a drug by the text itself:
+# "our lead candidate, rademikibart,", "SPC-14, an intranasal compound",
+# "Teverelix, a next-generation GnRH antagonist", "trial of Ketamir-2".
+_NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*)?)(?:®|™|\(R\)|TM(?![A-Za-z]))?"
+_HEAD = (
+    r"(?:product candidate|drug candidate|candidate|inhibitor|antagonist|agonist|antibody|conjugate|therapy|therapeutic|compound"
+    r"|molecule|drug|analog|analogue|vaccine|eyedrop|eye drop|formulation|modulator|degrader|prodrug|peptide|prophylactic"
+    r"|immunotherapy|medicine|medication|biologic|fixed-dose combination|small molecule|treatment)"
+)
+_INTRO_AFTER = re.compile(
+    _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:,|\s+is|\s+as)\s+(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s))\s+"
+    r"(?P<desc>(?:[\w/+-]+,?\s+){0,7}?)" + _HEAD + r"s?\b"
+)
+_INTRO_BEFORE = re.compile(
+    r"\b(?:lead|leading|flagship|investigational|novel|proprietary|advanced|clinical|development|drug|product|therapeutic|other)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:candidates?|compounds?|assets?|programs?|agents?)(?:,|\s+is|\s+are|\s+includes?|:)?\s+" + _NAME
+)
+_HEAD_FIND = re.compile(r"(?<![\w-])" + _HEAD + r"s?\b")
+_CUE_FIND = re.compile(r"\b(?:called|named|agents?|candidates?|compounds?|assets?|programs?|trials? (?:of|evaluating|assessing|with)|stud(?:y|ies) (?:of|evaluating|assessing|with))\b")
+_INTRO_CALLED = re.compile(
+    r"\b(?:drug|molecule|candidate|compound|antagonist|agonist|inhibitor|antibody|therapy|analog|analogue)s?\s+(?:is\s+)?(?:called|named)\s+" + _NAME
+)
+# "its HEMO-CAR-T product candidate": a coded name right before the noun
+_INTRO_NOUN = re.compile(_NAME + r"\s+(?:product |drug |lead |clinical |therapeutic )?candidate\b")
+_INTRO_STUDY = re.compile(r"\b(?:trials?|stud(?:y|ies)) (?:of|evaluating|assessing|with) " + _NAME)
+_INTRO_REG = re.compile(
+    r"\b(?:[Dd]esignations?|BLA|NDA|MAA|[Aa]pplication(?: \((?:BLA|NDA|MAA)\))?|[Aa]pproval|commerciali[sz]ation|commerciali[sz]e) (?:to|for|of) " + _NAME
+)
+_NOT_DRUG_DESC = re.compile(
+    r"\b(?:device|system|platform|technology|test|assay|diagnostic|software|app|tool|procedure|stimulation|cryoablation|implant|target|results?|biotech|biotechnology|firm|developer|provider|leader|services|screening"
+    r"|service|clinic|company|protocol|network|array|patch|supplement)\b",
+    re.I,
+)
+_COMPANY_NEXT = re.compile(r"s?\s+(?:development\s+|discovery\s+)?(?:company|companies|developer|firm|biotech|business|maker|provider|leader|organization)\b", re.I)
+_COMPANY_AFTER = re.compile(
+    r"(?:,)?[ \t]+(?:Inc\b|Corp|Ltd|LLC|ApS|A/S|AG\b|GmbH|plc\b|S\.A\.|N\.V\.|Therapeutics|Pharma|Biosciences|Biotherapeutics|Biopharma|Bio\b|Holdings|Medical|Labs?\b|Health\b)"
+)
+# Endings of nonproprietary names (WHO stems and common endings); a lower-case
+# word introduced as a drug must end like one.
+_INN_LIKE = re.compile(
+    r"(?:mab|orep|[a-z]ib|stat|vir|tide|cept|kinra|imod|gene|cel|ast|xaban|gatran|fungin|parin|dronate|triptan|oxetine|peridone"
+    r"|apine|semide|lutamide|coxib|profen|cycline|idine|sone|olone|azole|fermin|prodil|bart|sen|siran|tug|prant|pran|relix"
+    r"|pril|sartan|olol|dipine|fibrate|gliptin|mycin|cillin|micin|floxacin|vudine|stim|poetin|ase|feron|tecan|vedotin|platin"
+    r"|taxel|rubicin|limus|domide|gliflozin|navir|previr|asvir|tegravir|setron|lukast|mut|pectin|noson|limab|tamab|rsen)$"
+)
+_DISEASE_WORD = re.compile(r"(?:iasis|itis|osis|oma|emia|opathy|syndrome|disease|disorder|cancer|virus)$", re.I)
+_NAME_STOP = frozenset(
+    "system program platform product treatment therapy molecule compound medicine receptor agent pathway approach "
+    "technology solution delivery formulation candidate The This That These Those Its Our Their Company Inc Corp Phase Study Trial Patients FDA EMA Data Results Treatment "
+    "Therapy Drug Candidate Program Platform Technology Dr Professor University With Both".split()
+)
+
+
+_INTRODUCED_CUES = ("candidate", ", a", " is a", "trial of", "study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
+
+
+def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict[str, str]:
+    """Printed name -> kind for names the text introduces as a drug (see _INTRO_*)."""
+    if not any(c in text for c in _INTRODUCED_CUES):
+        return {}
+    out: dict[str, str] = {}
+    # Anchored search: find the cue words first (cheap), then run the full
+    # pattern only in a window around each; a pattern that starts with a
+    # name would otherwise be tried at every position of every release.
+    found: dict[tuple[int, int], tuple[re.Pattern[str], re.Match[str]]] = {}
+    for h in _HEAD_FIND.finditer(text):
+        lo = max(0, h.start() - 160)
+        if text.find(", ", lo, h.start()) < 0 and text.find(" is ", lo, h.start()) < 0 and text.find(" as ", lo, h.start()) < 0:
+            continue  # the pattern needs "X, a ...", "X is a ..." or "X as a ..."
+        for m in _INTRO_AFTER.finditer(text, lo, h.end()):
+            if m.end() == h.end():
+                found.setdefault(m.span("n"), (_INTRO_AFTER, m))
+    if "BLA" in text or "NDA" in text or "esignation" in text or "pproval" in text or "ommerciali" in text:
+        for m in _INTRO_REG.finditer(text):
+            n = m.group("n")
+            coded = any(c.isdigit() for c in n)
+            if (coded or (n.isupper() and len(n) >= 5)) and not _DEVICE_NEAR.match(text, m.end()):
+                found.setdefault(m.span("n"), (_INTRO_REG, m))
+    for h in _CUE_FIND.finditer(text):
+        m = _INTRO_BEFORE.search(text, max(0, h.start() - 60), min(len(text), h.end() + 60))
+        if m is not None:
+            found.setdefault(m.span("n"), (_INTRO_BEFORE, m))
+        m = _INTRO_STUDY.match(text, h.start())
+        if m is not None:
+            found.setdefault(m.span("n"), (_INTRO_STUDY, m))
+        if h.group().startswith("candidate"):
+            m = _INTRO_NOUN.search(text, max(0, h.start() - 50), h.end())
+            if m is not None and m.end() == h.end() and any(c.isdigit() or c == "-" for c in m.group("n")):
+                found.setdefault(m.span("n"), (_INTRO_NOUN, m))
+        if h.group() in ("called", "named"):
+            m = _INTRO_CALLED.search(text, max(0, h.start() - 30), min(len(text), h.end() + 60))
+            if m is not None:
+                found.setdefault(m.span("n"), (_INTRO_CALLED, m))
+    for _span, (rx, m) in sorted(found.items()):
+        n = m.group("n")
+        if n.endswith("TM") and n[-3:-2].islower():
+            n = n[:-2]  # "TherapyTM": a trademark sign glued to a word
+        if "desc" in rx.groupindex and m.group("desc") and _NOT_DRUG_DESC.search(m.group("desc")):
+            continue
+        if _PLATFORM_AFTER.match(text, m.end("n")) and rx is not _INTRO_AFTER:
+            continue
+        coded = any(c.isdigit() for c in n) or "-" in n
+        if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
+            continue
+        if issuer and n.lower().startswith(issuer):
+            continue
+        if rx is _INTRO_STUDY and not coded:
+            continue  # lower-case agents of a study are INTRODUCED_RE's job
+        if not coded and n.isupper() and len(n) < 5:
+            continue  # an abbreviation ("ARC", "MDD"), not a name
+        if not coded and n[:1].isupper() and len(n) < 6:
+            continue
+        if not coded and (_NOT_INTRODUCED.search(n.lower()) or n.lower() in _STOP_WORDS):
+            continue  # an English word ("potential", "conducted")
+        if n.islower() and not _INN_LIKE.search(n.split("-")[0]):
+            continue  # lower case and no nonproprietary-name ending: an English word ("include", "develop")
+        if not coded and rx is _INTRO_AFTER and (m.group("det") == "the" or len((m.group("desc") or "").split()) > 5):
+            continue  # "Denmark, the results may not be generalizable to other medications"
+        if coded and _target_rx().fullmatch(n):
+            continue  # "study of ANGPTL3": a target, not a drug
+        if _DISEASE_WORD.search(n):
+            continue  # "Human African Trypanosomiasis, a century-old treatment": a disease, not a drug
+        if rx is _INTRO_AFTER and _COMPANY_NEXT.match(text, m.end()):
+            continue  # "Lophora is a clinical-stage CNS drug development company"
+        if rx is _INTRO_BEFORE and text[m.start("n") - 2:m.start("n")] == ", " and not re.match(r"\s*(?:,|\(|is\b|was\b)", text[m.end("n"):m.end("n") + 5]):
+            continue  # "... clinical program, Okogen is developing": a new clause, not an apposition
+        if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
+            continue  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
+        if not coded and n[:1].isupper() and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
+            continue  # last word of a multi-word name ("Sigyn Therapy")
+        if n[:1].isupper() and not coded and _occurrences(text, n.lower()):
+            n = n.lower()
+            if not _INN_LIKE.search(n):
+                continue  # "Health" / "health": an English word
+        out.setdefault(n, "code" if coded and any(c.isdigit() for c in n) else ("inn" if n.islower() else "other"))
+    return out
+
+
+# Short codes ("SPC-15", "IHL-42X", "LPH-5") share their shape with genes, hormones,
+# cell lines and trial names (GLP-1, IL-6, HT-29, KOASTAL-2): one counts only when a
+# sentence that names it also says candidate/Phase/IND/drug/therapy/dosed.
+_SHORT_CODE = re.compile(r"(?<![\w/.#-])(?P<p>[A-Z]{2,6})-(?P<d>\d{1,2}[A-Z]?)(?![\w-])")
+_SHORT_CUE = re.compile(r"\b(?:candidates?|Phase|IND|drug|therap(?:y|ies|eutic)|treatment|compound|dosed|dosing|molecule|formulation)\b")
+_SHORT_NOT = re.compile(r"[ \t]+(?:cells?|cell line|trial|study|receptor|gene|protein|pathway|antibod|inhibitor|agonist|antagonist|levels?|variant|mutation)", re.I)
+
+
+# "MELODY-2 & MELODY-3 Phase 3 Clinical Trials": names of trials
+_SHORT_TRIAL = re.compile(
+    r"(?:\s*(?:&|and|,)\s*[A-Z]{2,}-\d{1,2}[A-Z]?)*\s+(?:Phase\s+\w+\s+)?(?:[Cc]linical\s+)?(?:[Tt]rials?|[Ss]tud(?:y|ies)|TRIALS?|STUDY)\b"
+)
+
+
+# viruses, genes, antibodies and scores written like short codes
+_SHORT_PREFIX_STOP = frozenset(
+    "HSV HPV HCV HBV HIV RSV CMV EBV VZV HHV HTLV MERS BRCA APOE SMN HLA IGF TGF VEGF FGF HIF NF MMP TLR TNF STAT "
+    "CCR CXCR CYP UGT ABC SLC KIR MHC TCR BCR ACE AT PHQ HAM MADRS GAD UPDRS ECOG NYHA GOLD ASA CTCAE MMSE ADAS CDR".split()
+)
+
+
+def _short_codes(text: str, prefixes: frozenset[str]) -> set[str]:
+    out: set[str] = set()
+    for m in _SHORT_CODE.finditer(text):
+        name = m.group()
+        if name in out or m.group("p") in prefixes or m.group("p") in _SHORT_PREFIX_STOP or _SHORT_NOT.match(text, m.end()) or _SHORT_TRIAL.match(text, m.end()):
+            continue
+        a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        b = text.find(". ", m.end())
+        if _SHORT_CUE.search(text, a, b if b >= 0 else len(text)):
+            out.add(name)
+    return out
+
+
+# A code that only ever names a trial ("a Phase 1 trial (SKNJCT-001)", "the ABC-004 trial").
+_CODE_PLATFORM = re.compile(r"[ \t]+(?:[Pp]latform|[Ss]ystem|[Dd]evice|[Ss]oftware|[Aa]pp\b|[Tt]ool|[Cc]hip|[Rr]eactor|[Ss]ensor|[Ss]canner|[Rr]obot)")
+_TRIAL_BEFORE = re.compile(r"(?:trial|study|studies)(?:[^.;()]{0,40}\(|\s+(?:entitled|titled|named|called)[:\s]*)\s*$", re.I)
+_TRIAL_AFTER = re.compile(r"\s*(?:\)|(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)\s+)*(?:trial|study)\b)", re.I)
+
+
+def _skip_mark(text: str, i: int) -> int:
+    for mark in ("®", "™", "(R)", "(TM)", "TM"):
+        if text.startswith(mark, i):
+            return i + len(mark)
+    return i
+
+
+def _trial_only(text: str, ms: list["Mention"]) -> bool:
+    for m in ms:
+        before = text[max(0, m.start - 60):m.start]
+        after_trial = _TRIAL_AFTER.match(text, m.end) and text[m.end] != ")"
+        listed = re.search(r"[A-Z][A-Z0-9-]{3,} and $", before) and re.match(r"\s*(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)\s+)*(?:trials|studies)\b", text[m.end:m.end + 60], re.I)
+        if not (_TRIAL_BEFORE.search(before) or (before.endswith(("the ", "The ")) and after_trial) or listed):
+            return False
+    return True
+
+
+def _target_rx() -> re.Pattern[str]:
+    return vocab.targets()[1]
 
 
 @dataclass(frozen=True)
@@ -103,6 +308,7 @@ class Mention:
     name: str  # printed form, whitespace collapsed
     kind: str  # code, inn, brand, other
     comparator: bool = False
+    introduced: bool = False  # the text itself presents it as a drug ("our lead candidate, X")
 
 
 def _norm(s: str) -> str:
@@ -126,6 +332,7 @@ def issuer_key(text: str, company: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _CODE_PRE = re.compile(r"[A-Z][A-Za-z]{0,5}[ \t-]?\d")
 _WORD7 = re.compile(r"[A-Za-z][a-z]{6,}")
 _MARKS = ("®", "™", "TM", "(R)")
@@ -143,14 +350,17 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     comps = vocab.comparators()
     raw: list[Mention] = []
     pos = 0
-    for h in _CODE_PRE.finditer(text):
+    # "D-PLEX₁₀₀" and "D-PLEX100" are one code: read subscript digits as digits
+    # (a one-to-one translation, so offsets stay those of ``text``).
+    ctext = text.translate(_SUBSCRIPTS) if any(c in text for c in "₀₁₂₃₄₅₆₇₈₉") else text
+    for h in _CODE_PRE.finditer(ctext):
         if h.start() < pos:
             continue
-        m = CODE_RE.search(text, max(pos, h.start() - 8), h.end() + 40)
+        m = CODE_RE.search(ctext, max(pos, h.start() - 8), h.end() + 40)
         if m is None:
             continue
         pos = m.end()
-        prefix = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4") or m.group("p5") or m.group("p6")
+        prefix = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4") or m.group("p5") or m.group("p6") or m.group("p7")
         if prefix.upper() in prefixes:
             continue
         d2 = m.group("d2") or m.group("d6")
@@ -182,8 +392,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if _PLATFORM_AFTER.match(text, m.end()) or b.upper() in prefixes or _PLATFORM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 brands[b] = None  # a technology platform or an organization: never a drug
                 continue
-            if issuer and (b.lower() == issuer or b.lower().startswith(issuer) or issuer.startswith(b.lower())):
-                continue  # the company's own trademarked name
+            if issuer and (b.lower() == issuer or issuer.startswith(b.lower()) or (b.lower().startswith(issuer) and _COMPANY_AFTER.match(text, m.end()))):
+                continue  # the company's own trademarked name ("CardiolRx" is a product, "Cardiol" the company)
             plain = b[:1].isupper() and b[1:].islower()
             if (plain and _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())) or b.lower() in _GENERIC_MARKED:
                 continue  # last word of a multi-word name: "Research Foundation®", "Texas Radiotherapy™"
@@ -200,6 +410,18 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if w in _STOP_WORDS or _NOT_INTRODUCED.search(w) or w in comps:
                 continue
             raw.append(Mention(m.start("w"), m.end("w"), w, "inn"))
+    known = {mm.name for mm in raw}
+    intro = _introduced(text, issuer, prefixes)
+    if "-" in text:
+        for n in _short_codes(text, prefixes):
+            intro.setdefault(n, "code")
+    for n, kind in intro.items():
+        if n in known or n.lower() in comps:
+            continue
+        forms = {n, n[:1].upper() + n[1:]} if kind == "inn" else {n}
+        for form in forms:
+            for a in _occurrences(text, form):
+                raw.append(Mention(a, a + len(form), n, kind, introduced=True))
     brands = {b: c for b, c in brands.items() if c is not None}
     if brands:
         for b in sorted(brands, key=len, reverse=True):
@@ -211,6 +433,15 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         for form in {w, w[:1].upper() + w[1:]}:
             for a in _occurrences(text, form):
                 raw.append(Mention(a, a + len(form), w, "inn", w.lower() in comps))
+    codes: dict[str, list[Mention]] = {}
+    for mm in raw:
+        if mm.kind == "code":
+            codes.setdefault(mm.name, []).append(mm)
+    trial_ids = {n for n, ms in codes.items() if _trial_only(text, ms)}
+    # a code that names a platform or a device ("the K2Global SMB500 Platform") is no drug
+    trial_ids |= {n for n, ms in codes.items() if any(_CODE_PLATFORM.match(text, _skip_mark(text, mm.end)) for mm in ms)}
+    if trial_ids:
+        raw = [mm for mm in raw if mm.name not in trial_ids]
     return _resolve(raw)
 
 
@@ -243,6 +474,8 @@ def _resolve(raw: list[Mention]) -> list[Mention]:
     return [m for m in out if not (m.kind == "inn" and " " not in m.name and m.name.lower() in conj_heads)]
 
 
+# "(bremelanotide injection)": a parenthesis that holds just the other name (and a dosage form)
+_PAREN_CLOSE = re.compile(r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[),;]", re.I)
 _LINK = re.compile(
     r"\s*(?:\(|,\s*(?:or|also known as|also called|formerly|formerly known as|a\.k\.a\.)\s+(?:the\s+)?|\s+(?:\(?also known as|formerly known as)\s+)\s*$"
 )
@@ -252,11 +485,13 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
     """Pairs of adjacent mentions that the text presents as two names of one drug."""
     pairs = []
     for a, b in zip(mentions, mentions[1:]):
-        gap = text[a.end:b.start]
+        gap = re.sub(r"^(?:®|™|\(R\)|TM)", "", text[a.end:b.start])  # "LUCEMYRA® (lofexidine)"
         if len(gap) > 30 or "\n\n" in gap:
             continue
         if _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
             if a.comparator or b.comparator:
                 continue
+            if gap.rstrip().endswith("(") and not _PAREN_CLOSE.match(text, b.end):
+                continue  # "BP1001-A (prexigebersen with enhanced ...)": a description, not a second name
             pairs.append((a, b))
     return pairs

@@ -35,8 +35,11 @@ FUTURE_START = re.compile(
     r"(?:\b(?:to|will|would|plans?|expects?|anticipates?|intends?)\s+(?:\w+\s+){0,2}?(?:begin|start|initiate|commence|advance|enter|move|launch|proceed|progress|transition)\w*\s+(?:\w+\s+){0,3}$)"
     # "focused on advancing NV-387 into Phase II": a move still to come
     r"|\b(?:advancing|moving|progressing|transitioning)\s+(?:\S+\s+){0,4}?into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
+    r"|\b(?:progress|proceed|advance|move)(?:es)?\s+into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
+    r"|\bdesign of (?:the |a |its |an )?(?:\w+\s+)?$"
+    r"|\bfund\w*\s+(?:\S+\s+){0,6}?through\s+(?:a |an |the |its )?(?:\w+\s+)?$"
     r"|\b(?:advancing|moving|progressing|transitioning) to\s+(?:a |the |its |an )?$"
-    r"|\b(?:planned|upcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
+    r"|\b(?:planned|upcoming|forthcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
     r"|\b(?:entering|nearing|approaching|(?:ready|poised|preparing|preparation|prepares|plans?|planning) for)\s+(?:a |the |its |an )?(?:\w+\s+)?$",
     re.I,
 )
@@ -66,3 +69,11 @@ def normalize(m: re.Match[str]) -> str:
     if hi - lo == 1:
         return f"Phase {lo}/{hi}"
     return f"Phase {hi}"  # "Phase 1 to 3" programs: report the furthest
+
+# A phase followed by a future verb: "a Phase 1 clinical trial anticipated in 2026",
+# "an 80-patient phase 2 clinical trial, due to start shortly".
+FUTURE_AFTER = re.compile(
+    r"[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:trials?|stud(?:y|ies)|program)[ \t,]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|due)[ \t]+(?:to|in|for)\b"
+    r"|[ \t]+(?:trial[ \t]+|study[ \t]+)?design\b",
+    re.I,
+)

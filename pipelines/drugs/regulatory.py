@@ -17,7 +17,7 @@ _REGIONS = (
 )
 # Past events only; "expects to submit" is a milestone, handled in milestones.py.
 _HEDGE = re.compile(
-    r"\b(?:priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|prepar\w+|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
+    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|prepar\w+|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
     re.I,
 )
 _TRIAL_PERMIT = re.compile(
@@ -47,6 +47,7 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
             if any(a < e and s < b for s, e in taken) and value not in ("fast_track", "orphan_drug_designation"):
                 continue
             taken.append((a, b))
-            hedged = _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None
+            # a PDUFA date is a future date by nature: "expected" does not hedge it
+            hedged = value != "pdufa_date" and _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None
             out.append((a, b, value, hedged))
     return out

@@ -68,6 +68,13 @@ def indications() -> tuple[tuple[str, str, re.Pattern[str] | None, re.Pattern[st
 
 
 @lru_cache(maxsize=None)
+def indications_needing_long_form() -> frozenset[str]:
+    """Diseases whose bare abbreviation is ambiguous ("GAD" is also an enzyme, "OA" an access model):
+    the abbreviation counts only in a release that also prints the long form."""
+    return frozenset(r["indication"] for r in _rows("indications.csv") if (r.get("needs_long") or "").strip() == "1")
+
+
+@lru_cache(maxsize=None)
 def regulatory() -> tuple[tuple[str, re.Pattern[str]], ...]:
     # word-bounded so that "RMAT" does not fire inside "information"
     return tuple((r["value"], re.compile(r"(?<![\w-])(?:" + r["pattern"] + r")(?![\w])", re.I)) for r in _rows("regulatory.csv"))
@@ -97,3 +104,39 @@ def indication_scanners() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, i
     long_re = re.compile(r"(?<![\w-])(?:" + "|".join(p for _n, p in sorted(longs, key=lambda t: -t[0])) + r")(?![\w])", re.I)
     abbr_re = re.compile(r"(?<![\w-])(?:" + "|".join(p for _n, p in sorted(abbrs, key=lambda t: -t[0])) + r")(?![\w-])")
     return long_re, abbr_re, {f"i{i}": i for i in range(len(rows))}
+
+
+@lru_cache(maxsize=None)
+def indication_stems() -> frozenset[str] | None:
+    """First four letters of every literal word (>= 4 letters) in the long-form patterns.
+
+    A span none of whose words starts with one of these cannot match any long
+    form, so the (slow, ~110-way, case-insensitive) scanner is skipped there.
+    None when some pattern has no such word (then the filter would be unsound).
+    """
+    stems: set[str] = set()
+    for r in _rows("indications.csv"):
+        if not r["pattern"]:
+            continue
+        for alt in _top_level_alternatives(r["pattern"]):
+            mandatory = re.sub(r"\((?:[^()]|\([^()]*\))*\)\?|\(\?[!<][^()]*\)", " ", alt)  # drop optional groups, lookarounds
+            if not re.search(r"[A-Za-z]{4,}", mandatory):
+                return None
+            stems.update(w[:4].lower() for w in re.findall(r"[A-Za-z]{4,}", alt))
+    return frozenset(stems)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for c in pattern:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+    out.append(cur)
+    return out
