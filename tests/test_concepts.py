@@ -109,3 +109,43 @@ def test_derived_concepts():
     )
     assert derived_concept("Goodwill impairment", "balance|").balance == "instant"
     assert derived_concept("Shares used in computing", "income|") is None
+
+
+@pytest.mark.parametrize(
+    "label, context, concept",
+    [
+        # biotech statement lines
+        ("Collaboration revenue", "income|revenue", "CollaborationRevenue"),
+        ("License revenue", "income|revenue", "LicenseRevenue"),
+        ("Grant revenue", "income|revenue", "GrantRevenue"),
+        ("Interest income", "income|other income (expense)", "InvestmentIncomeInterest"),
+        ("Weighted-average common shares outstanding, basic and diluted", "income|",
+         "WeightedAverageNumberOfShareOutstandingBasicAndDiluted"),
+        ("Weighted average common shares outstanding, basic", "income|", "WeightedAverageNumberOfSharesOutstandingBasic"),
+        ("Weighted average common shares outstanding, diluted", "income|",
+         "WeightedAverageNumberOfDilutedSharesOutstanding"),
+        ("Marketable securities", "balance|current assets", "MarketableSecuritiesCurrent"),
+        ("Total liabilities and stockholders' equity", "balance|", "LiabilitiesAndStockholdersEquity"),
+        ("Net cash used in operating activities", "cash_flow|", "NetCashProvidedByUsedInOperatingActivities"),
+        ("Purchases of property and equipment", "cash_flow|investing", "PaymentsToAcquirePropertyPlantAndEquipment"),
+        ("Deferred income tax expense", "income|", "IncomeTaxExpenseBenefit"),
+        ("Cost of product revenue", "income|operating expenses", "CostOfRevenue"),
+        ("Net loss attributable to common stockholders", "income|", "NetIncomeLossAvailableToCommonStockholdersBasic"),
+        ("Comprehensive loss", "income|", "ComprehensiveIncomeNetOfTax"),
+        ("Net loss and comprehensive loss", "income|", "NetIncomeLoss"),
+        ("Net income (loss) before tax", "income|", "IncomeLossBeforeIncomeTaxes"),
+        # a bare "Other income" line may be the whole non-operating result or one part of it
+        ("Other income", "income|", "SKIP"),
+        ("Other income (expense), net", "income|other income (expense)", "SKIP"),
+        ("Total other income (expense), net", "income|other income (expense)", "NonoperatingIncomeExpense"),
+    ],
+)
+def test_more_statement_lines(label, context, concept):
+    assert concept_for(label, context).concept == concept
+
+
+def test_generic_labels_get_no_derived_concept():
+    for label in ("Diluted", "Basic and diluted", "Total", "Related party"):
+        assert derived_concept(label, "income|") is None
+    info = derived_concept("Gain (loss) on foreign exchange", "income|interest expense")
+    assert (info.concept, info.sign) == ("GainLossOnForeignExchange", "as_printed")

@@ -111,6 +111,10 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _DETAIL = re.compile(r"\d|\b(?:as of|net of|par value|authorized|issued|respectively)\b", re.I)
 _SHARE_WORDS = re.compile(r"(?i)\bshares?\b|\bunits?\b")
 _SKIP_WORDS = {"the", "a", "an"}
+_GENERIC = {
+    "basic", "diluted", "basic and diluted", "total", "subtotal", "other", "net", "others", "gross",
+    "current", "non-current", "noncurrent", "long-term", "short-term", "related party", "third party",
+}
 
 
 def derived_concept(label: str, context: str | None = None) -> ConceptInfo | None:
@@ -129,6 +133,8 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
         label = label[: m.start()]
     if _SHARE_WORDS.search(label):
         return None  # per-share or share-count line of unknown kind: unit unclear
+    if normalize_label(label) in _GENERIC:
+        return None  # "Diluted", "Total": says nothing without its heading
     words = [
         w for w in _WORD.findall(label.replace("'", "")) if w.lower() not in _SKIP_WORDS and not w.isdigit()
     ]
@@ -140,14 +146,19 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
     sign = "as_printed"
     heading = ctx.split("|", 1)[-1]
     has_income = re.search(r"income|gain|revenue", heading)
+    added = False
     if "revenue" in heading and "expense" not in heading and not name.endswith("Revenue"):
         name += "Revenue"
     elif re.search(r"expense|costs", heading) and not has_income:
         if not name.endswith("Expense"):
             name += "Expense"
+            added = True
         sign = "expense"
     if re.search(r"(?i)\b(expenses?|costs?)\b", label) and not re.search(r"(?i)income|gain|revenue", label):
         sign = "expense"
+    elif re.search(r"(?i)\b(gains?|income|revenues?|loss|losses)\b", label) and added:
+        # "Gain (loss) on foreign exchange" among expenses: named and signed as printed.
+        name, sign = name[: -len("Expense")], "as_printed"
     return ConceptInfo(name, "money", sign, balance, 0, known=False)
 
 

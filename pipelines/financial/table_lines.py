@@ -6,7 +6,20 @@ Three shapes of table reach us and all become the same ``Row``:
 * plain aligned rows (text-mode PDFs): a label then a run of figures, cells
   split on two or more spaces;
 * flattened markdown (the archive's style): a label line followed by one line
-  per figure; ``$`` or ``)`` alone on a line and blank lines are decoration.
+  per figure; ``$`` or ``)`` alone on a line and blank lines are decoration;
+* markdown pipe tables (``| label | $ 1,234 | (56) |``), also with several
+  rows joined on one line by the cleaner;
+* whole tables flattened onto one line by a newswire export, rows glued to
+  each other ("10,912Royalty", "(12)Total", "revenues$ 3,849"): the line is cut
+  into "label figures" segments; titles and period headers inside it become
+  title/header items. A row whose label may hold words of its neighbour (it
+  follows a run of another length, or holds glued figures) is marked
+  ``fragment``: only a known label is read from it. Figures glued to figures
+  without a space ("3,8703,254") are not split: that row is left out.
+
+A label printed on two lines ("Net loss per share, basic and" / "diluted ...")
+is joined when the second line starts in lower case or the first ends with a
+connector ("and", "of", ",").
 
 Offsets are absolute offsets in the cleaned text, so every fact's evidence is
 a slice of it.
@@ -35,8 +48,21 @@ _DECOR = re.compile(r"^[\s\u00a0$)(]*$")
 _PCT_CELL = re.compile(r"^\s*\(?-?[\d.,]+\)?\s*%\s*$|^\s*(?:n/?m|nm)\s*$", re.I)
 _GAP = re.compile(r"\s{2,}|\t")
 _TOKEN = re.compile(r"\S+")
-_HEADING_PREFIX = re.compile(r"^\s*(?P<h>[A-Z][A-Za-z ,&'()/-]{1,60}?):\s+(?P<rest>\S.*)$")
+_HEADING_PREFIX = re.compile(r"^\s*(?P<h>[A-Z][A-Za-z ,&'()/-]{1,60}?):(?:\s+|(?=[A-Z]))(?P<rest>\S.*)$")
 _LETTER = re.compile(r"[A-Za-z]")
+# Three figures in a row somewhere in a long line: it may be a flattened table.
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _figure_dense(line: str) -> bool:
+    """At least 8 digits making up an eighth of the line (C-level count): a line of
+    figures that does not end with one, not prose with a date in it."""
+    digits = len(line) - len(line.translate(_NO_DIGITS))
+    return digits >= 8 and digits * 8 >= len(line)
+
+
+_LEAD_YEARS = re.compile(r"\s*(?:(?:19[89]\d|20[0-4]\d)\s+)+(?=[A-Za-z(])")
+_FIG_RUN2 = re.compile(r"\d\)? \$? ?\(?-?\d")
 
 _FIG_START = frozenset("$(-.0123456789\u2012\u2013\u2014\u2015\u2212")
 _FIG_END = frozenset(")-0123456789\u2012\u2013\u2014\u2015\u2212")
@@ -53,6 +79,8 @@ class Row:
     start: int  # evidence span in the cleaned text
     end: int
     flat: bool = False  # flattened markdown: one figure per line
+    fragment: bool = False  # label may hold words of another row: known concepts only
+    glued: bool = False  # one of several rows flattened onto one line
 
     @property
     def figures(self) -> list[Figure]:
@@ -136,34 +164,85 @@ def _tab_item(line: str, start: int) -> Item:
 _MONTH_TOKEN = re.compile(r"(?i)^(?:\d{1,2},?|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)$")
 
 
-def _token_figures(toks: list[re.Match[str]], i: int, start: int) -> list[Figure] | None:
+class _Tok:
+    """A token of a line: text and offsets inside the line (re.Match-like)."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def group(self, _i: int = 0) -> str:
+        return self._t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
+# Where a flattened export glued two tokens together: "10,912Royalty",
+# "(12)Total", "2023Net", "assets2,666,627", "revenues$", "317(649)6(1,593)".
+_GLUE = re.compile(
+    r"(?<=[\d)])(?=[A-Z])"
+    r"|(?<=^-)(?=[A-Z])"
+    r"|(?<=[a-z])(?=\$)"
+    r"|(?<=[a-z])(?=\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?:[\s$(]|\Z))"
+    r"|(?<=\))(?=[\d($])"
+    r"|(?<=\d)(?=\()"
+)
+# Figures glued to each other without a space ("3,8703,254") are left alone:
+# they cannot be told apart with certainty, and their row is skipped.
+
+
+def _tokens(line: str) -> list[_Tok]:
+    """Whitespace tokens, further split where a flattened export glued them."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(line):
+        t = m.group(0)
+        base = m.start()
+        if len(t) < 2 or t.isalpha():
+            out.append(_Tok(base, m.end(), t))
+            continue
+        cuts = [c.start() for c in _GLUE.finditer(t) if 0 < c.start() < len(t)]
+        bounds = [0, *cuts, len(t)]
+        for a, b in zip(bounds, bounds[1:]):
+            out.append(_Tok(base + a, base + b, t[a:b]))
+    return out
+
+
+def _token_figures(toks: list, i: int, start: int) -> list[Figure] | None:
     """The figures of token i, [] for a lone $ or parenthesis, None for a word."""
     t = toks[i].group(0)
     if t in ("$", ")", "("):
         return []
+    if i and t[-1] == "%" and _PCT_CELL.match(t) and cell_numbers(toks[i - 1].group(0)):
+        return []  # a "% change" column after the figures: not a figure
     figs = cell_numbers(t, start + toks[i].start())
     if not figs:
         return None
     if len(figs) == 1 and figs[0].is_dash:
-        # "share - diluted": a dash between words is punctuation, not a zero.
+        # "share - diluted": a dash between words is punctuation, not a zero;
+        # next to a figure ("(15) - (15) -") it is a zero.
         nxt = toks[i + 1].group(0) if i + 1 < len(toks) else None
-        if nxt is not None and not cell_numbers(nxt) and nxt not in ("$", ")"):
+        prev = toks[i - 1].group(0) if i else None
+        prev_fig = prev is not None and (prev == "$" or prev != "(" and bool(cell_numbers(prev)))
+        if nxt is not None and not prev_fig and not cell_numbers(nxt) and nxt not in ("$", ")"):
             return None
     if is_year_token(t) and i and _MONTH_TOKEN.match(toks[i - 1].group(0)):
         return None  # "December 31, 2024" inside a label
     return figs
 
 
-def _aligned_items(line: str, start: int) -> list[Item] | None:
-    """One or more "label figures..." rows printed on one line, else None.
+def _segments(line: str, start: int):
+    """The line as "label figures..." segments: (toks, segs, tail) or None.
 
-    Text-mode PDFs print a row as a label and a run of figures; after
-    whitespace normalization or line joining several rows may share a line.
-    Every segment must be a label with letters followed by a run of figures,
-    and the line must end with figures.
+    ``segs`` are (label start, label end, run) with run a list of (token
+    index, figures); ``tail`` is the (start, end) of words after the last run.
     """
-    toks = list(_TOKEN.finditer(line))
-    segs: list[tuple[int, int, list[tuple[int, list[Figure]]]]] = []  # label start/end, run
+    toks = _tokens(line)
+    segs: list[tuple[int, int, list[tuple[int, list[Figure]]]]] = []
     label_start: int | None = None
     label_end = 0
     run: list[tuple[int, list[Figure]]] = []
@@ -180,52 +259,313 @@ def _aligned_items(line: str, start: int) -> list[Item] | None:
             if label_start is None:
                 return None  # figures before any label
             run.append((i, figs))
-    if not run:
+    if run:
+        segs.append((label_start, label_end, run))  # type: ignore[arg-type]
+        tail = None
+    else:
+        tail = (label_start, label_end) if label_start is not None else None
+    if not segs:
         return None
-    segs.append((label_start, label_end, run))  # type: ignore[arg-type]
-    counts = [sum(len(f) for _, f in r) for _, _, r in segs]
-    if any(c == 0 for c in counts):
+    return toks, segs, tail
+
+
+def _groups(line: str, toks, r) -> list[list[Figure]]:
+    """Figures of a run grouped by printed cell (runs of 2+ spaces), else one per token."""
+    figs = [f for _, fs in r for f in fs]
+    run_text = line[toks[r[0][0]].start() : toks[r[-1][0]].end()]
+    if not _GAP.search(run_text):
+        return [[f] for f in figs]
+    groups: list[list[Figure]] = []
+    cur_cell: list[Figure] = []
+    prev_end = None
+    for ti, fs in r:
+        if prev_end is not None and _GAP.match(line, prev_end) and cur_cell:
+            groups.append(cur_cell)
+            cur_cell = []
+        cur_cell.extend(fs)
+        prev_end = toks[ti].end()
+    if cur_cell:
+        groups.append(cur_cell)
+    return groups
+
+
+def _rows_and_tail(line: str, start: int, toks, segs, tail, counts) -> list[Item] | None:
+    """Whole rows of equal length then the first line of the next label
+    ("Total equity 195,000 239,000 Total liabilities and stockholders'"), else None."""
+    if tail is None or len(set(counts)) != 1 or counts[0] < 2:
         return None
-    if len(segs) > 1 and (min(counts) < 2 or len(set(counts)) > 1):
+    text = line[tail[0] : tail[1]]
+    if len(text) > 120 or not text[:1].isupper() or text.endswith("."):
         return None
     out = []
     for ls, le, r in segs:
         label = line[ls:le]
-        if not _LETTER.search(label) or len(label) > 120 or label.endswith((".", ",")):
+        figs = [f for _, fs in r for f in fs]
+        if not _LETTER.search(label) or len(label) > 120 or label.endswith((".", ",")) or _is_year_only(figs):
             return None
+        end = start + toks[r[-1][0]].end()
+        out.append(Item("row", row=Row(label, start + ls, _groups(line, toks, r), start + ls, end), start=start + ls))
+    out.append(Item("heading", text, start=start + tail[0]))
+    return out
+
+
+def _aligned_items(line: str, start: int) -> list[Item] | None:
+    """One or more "label figures..." rows printed on one line, else None.
+
+    Text-mode PDFs print a row as a label and a run of figures; after
+    whitespace normalization or line joining several rows may share a line.
+    Every segment must be a label with letters followed by a run of figures,
+    and the line must end with figures. Lines that do not fit may be whole
+    tables flattened onto one line (``_glued_items``).
+    """
+    parsed = _segments(line, start)
+    if parsed is None:
+        return None
+    toks, segs, tail = parsed
+    counts = [sum(len(f) for _, f in r) for _, _, r in segs]
+    if tail is not None or (len(segs) > 1 and (min(counts) < 2 or len(set(counts)) > 1)):
+        return _glued_items(line, start, toks, segs, tail, counts)
+    out = []
+    for ls, le, r in segs:
+        label = line[ls:le]
+        if not _LETTER.search(label) or len(label) > 120 or label.endswith((".", ",")):
+            return _glued_items(line, start, toks, segs, tail, counts)
+        if len(segs) > 1 and (_GLUED_JUNK.search(label) or _INNER_CAP.search(_LABEL_DETAIL.split(label, 1)[0])):
+            return _glued_items(line, start, toks, segs, tail, counts)
         first_tok = toks[r[0][0]]
         gap_before = line[le:first_tok.start()]
-        run_text = line[first_tok.start() : toks[r[-1][0]].end()]
         figs = [f for _, fs in r for f in fs]
         if len(segs) == 1 and len(figs) == 1 and "  " not in gap_before:
             return None  # "label 12" with one space: prose-like, not a table row
-        if _GAP.search(run_text):
-            groups: list[list[Figure]] = []
-            cur_cell: list[Figure] = []
-            prev_end = None
-            for ti, fs in r:
-                tm = toks[ti]
-                if prev_end is not None and _GAP.match(line, prev_end) and cur_cell:
-                    groups.append(cur_cell)
-                    cur_cell = []
-                cur_cell.extend(fs)
-                prev_end = tm.end()
-            if cur_cell:
-                groups.append(cur_cell)
-        else:
-            groups = [[f] for f in figs]
         if _is_year_only(figs):
             if len(segs) == 1:
                 return [Item("header", line.strip(), start=start)]
             return None
         end = start + toks[r[-1][0]].end()
-        out.append(Item("row", row=Row(label, start + ls, groups, start + ls, end), start=start + ls))
+        row = Row(label, start + ls, _groups(line, toks, r), start + ls, end)
+        if len(segs) > 1:
+            _mark_glued(row)
+        out.append(Item("row", row=row, start=start + ls))
     return out
+
+
+# The last date or year of a text: a title/header printed before a row label
+# on the same line ends there ("BALANCE SHEETS September 30, 2025 December 31,
+# 2024 Cash and cash equivalents").
+_LAST_DATE = re.compile(r"(?:19[89]\d|20[0-4]\d)(?:\s*\((?:unaudited|audited)\))?(?!.*(?:19[89]\d|20[0-4]\d))", re.I | re.S)
+_UNAUDITED = re.compile(r"^(?:\s*\((?:unaudited|audited|in thousands|in millions)\)\s*)+", re.I)
+_CAPS_PREFIX = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)+)(?=[A-Z][a-z])")
+_MIN_GLUED_ROWS = 2
+# "Liabilities and stockholders' equity Accounts payable": a heading glued to a label.
+_INNER_CAP = re.compile(r"\b[a-z][a-z']* +[A-Z][a-z]")
+# A figure that could not be read ("4,8773,522", "295212") inside a label.
+_LABEL_DETAIL = re.compile(r",\s|[;($]")
+# Figures glued to words or to each other ("net1,097,7411,192,044", "authorized- -Preferred",
+# "252208906873") anywhere in a label: the row boundaries around it are unknown.
+_GLUED_JUNK = re.compile(r"[A-Za-z]\d{1,3},\d{3}|\d,\d{4}|\d{7,}|[a-z]-(?:\s|$)|-[A-Z]|[A-Z]{3}[a-z]")
+_NUMBERISH = re.compile(r"\d[\d,.()]{3,}")
+
+
+def _header_kind(text: str) -> str | None:
+    if _TITLE.search(text):
+        return "title"
+    if has_period_words(text):
+        return "header"
+    return None
+
+
+def _mark_glued(row: Row, fragment: bool = False) -> None:
+    """A row that shared its line with other rows: flag a label that may hold
+    words or figures of its neighbours (``fragment``: known concepts only)."""
+    label = row.label
+    head = _LABEL_DETAIL.split(re.split(r":\s*", label)[-1], 1)[0]
+    row.fragment = (
+        fragment
+        or not label.lstrip("( ")[:1].isupper()
+        or bool(_INNER_CAP.search(head))
+        or bool(_NUMBERISH.search(head))
+        or bool(_GLUED_JUNK.search(label))
+    )
+    row.glued = True
+
+
+def _merge_label_figures(line: str, segs, counts):
+    """Put figures printed inside a label back into it: "Common stock, $.001 par value;
+    40,000,000 shares authorized ... 11 10" is one row, not a row of one figure
+    followed by a row labeled "shares authorized ...". A run shorter than the
+    usual row, followed by a label in lower case, is part of that label."""
+    full = [c for (_, _, r), c in zip(segs, counts) if c >= 2]
+    if not full:
+        return segs, counts
+    modal = max(set(full), key=full.count)
+    out, out_counts = [], []
+    i = 0
+    while i < len(segs):
+        ls, le, r = segs[i]
+        c = counts[i]
+        j = i
+        while (
+            c < modal
+            and j + 1 < len(segs)
+            and (line[segs[j + 1][0] : segs[j + 1][0] + 1].islower() or line[: segs[j][1]].rstrip()[-1:] in ";,")
+        ):
+            j += 1
+            c = counts[j]
+        if j > i:
+            out.append((ls, segs[j][1], segs[j][2]))
+        else:
+            out.append((ls, le, r))
+        out_counts.append(counts[j])
+        i = j + 1
+    return out, out_counts
+
+
+def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] | None:
+    """A table (or several) flattened onto one line by the export.
+
+    Accepted only when at least two segments hold two or more figures that are
+    not years: prose never prints runs of figures like that. Titles and
+    period headers inside the line become title/header items; a row's label
+    is what follows the previous run (or the header). A row whose label
+    follows a run of another length may carry a piece of the row before it:
+    it is marked ``fragment`` and only maps to a known concept.
+    """
+    full = 0
+    for _, _, r in segs:
+        figs = [f for _, fs in r for f in fs]
+        if len(figs) >= 2 and not _is_year_only(figs) and sum(not f.is_dash for f in figs) >= 1:
+            full += 1
+    if full < _MIN_GLUED_ROWS:
+        return _rows_and_tail(line, start, toks, segs, tail, counts)
+    segs, counts = _merge_label_figures(line, segs, counts)
+    out: list[Item] = []
+    prev_count: int | None = None
+    for (ls, le, r), count in zip(segs, counts):
+        figs = [f for _, fs in r for f in fs]
+        run_end = toks[r[-1][0]].end()
+        if _is_year_only(figs):
+            t = _TITLE.search(line, ls, run_end)
+            if t:
+                ls = t.start()  # "Bank Financial Summary For Quarter Ending ... BALANCE SHEET ..."
+            text = line[ls:run_end]
+            kind = _header_kind(text)
+            if kind:
+                out.append(Item(kind, " ".join(text.split()), start=start + ls))
+            prev_count = None
+            continue
+        fragment = prev_count is not None and prev_count != count
+        label = line[ls:le]
+        m = _LAST_DATE.search(label)
+        if m and _header_kind(label[: m.end()]):
+            t = _TITLE.search(label, 0, m.start())
+            head = label[t.start() if t else 0 : m.end()]
+            at = start + ls + (t.start() if t else 0)
+            out.append(Item(_header_kind(head) or "header", " ".join(head.split()), start=at))
+            rest = label[m.end():]
+            ls = ls + m.end() + (len(rest) - len(rest.lstrip()))
+            fragment = False
+        elif _header_kind(label):
+            # A title without dates before the label: "STATEMENTS OF CASH FLOWS (in thousands) Net loss".
+            fragment = True
+        label = line[ls:le]
+        u = _UNAUDITED.match(label)
+        if u:
+            ls += u.end()
+            label = line[ls:le]
+        c = _CAPS_PREFIX.match(label)
+        if c and len(c.group("h").split()) <= 6:
+            ls += c.end()
+            label = line[ls:le]
+        prev_count = count
+        if not _LETTER.search(label) or count == 0:
+            continue
+        end = start + run_end
+        row = Row(label, start + ls, [[f] for f in figs], start + ls, end)
+        _mark_glued(row, fragment)
+        out.append(Item("row", row=row, start=start + ls))
+    if tail is not None:
+        text = line[tail[0] : tail[1]]
+        kind = _header_kind(text) or ("prose" if len(text) > MAX_LABEL else "heading")
+        out.append(Item(kind, " ".join(text.split()), start=start + tail[0]))
+    return out
+
+
+_PIPE_RULE = re.compile(r"^\s*:?-{2,}:?\s*$")
+
+
+def _pipe_items(line: str, start: int) -> list[Item]:
+    """A markdown pipe table line: ``| label | $ 1,234 | (56) |``, possibly several rows
+    joined on one line by the cleaner. A text cell starts a row, figure cells fill it,
+    empty cells and ``---`` rules are decoration; period cells form a header."""
+    out: list[Item] = []
+    header: list[str] = []
+    header_start = 0
+    label: str | None = None
+    label_start = 0
+    groups: list[list[Figure]] = []
+    end = 0
+
+    def close() -> None:
+        nonlocal label, groups
+        if label is not None:
+            if groups:
+                out.append(Item("row", row=Row(label, label_start, groups, label_start, end), start=label_start))
+            else:
+                out.append(_text_item(label, label_start) if len(label) <= MAX_HEADING else Item("prose", label, start=label_start))
+        label, groups = None, []
+
+    def flush_header() -> None:
+        nonlocal header
+        if header:
+            out.append(Item("header", " ".join(header), start=header_start))
+            header = []
+
+    pos = 0
+    for cell in line.split("|"):
+        cstart = pos
+        pos += len(cell) + 1
+        text = cell.strip()
+        if not text or _PIPE_RULE.match(text) or _PCT_CELL.match(text):
+            continue
+        at = start + cstart + cell.index(text[0])
+        figs = cell_numbers(cell, start + cstart)
+        if figs and _is_year_only(figs) and not groups:
+            close()
+            if not header:
+                header_start = at
+            header.append(text)
+            continue
+        if figs:
+            if label is None:
+                label, label_start = "", at
+            groups.append(figs)
+            end = at + len(text)
+            continue
+        close()
+        if has_period_words(text) or (len(text) <= 40 and has_month_day(text)):
+            if not header:
+                header_start = at
+            header.append(text)
+            continue
+        flush_header()
+        label, label_start = text, at
+    close()
+    flush_header()
+    return out
+
+
+# "2025 2024 Change % Change", "2024 2023 (unaudited)": a year header with change columns.
+_YEARS_HEAD = re.compile(
+    r"(?i)^(?:(?:19[89]\d|20[0-4]\d)[\s,/|]*)+"
+    r"(?:\$\s*change|%\s*change|change\s*%?|\$|%|variance|increase\s*/?\s*\(?decrease\)?|\(?unaudited\)?|\s)*$"
+)
 
 
 def _text_item(stripped: str, start: int) -> Item:
     if len(stripped) > MAX_HEADING:
         return Item("prose", stripped, start=start)
+    if _YEARS_HEAD.match(stripped):
+        return Item("header", stripped, start=start)
     if _TITLE.search(stripped):
         return Item("title", stripped, start=start)
     if has_period_words(stripped) or (len(stripped) <= 40 and has_month_day(stripped)):
@@ -248,6 +588,13 @@ def items(text: str) -> list[Item]:
     for start, line in _lines(text):
         stripped = line.strip().strip("\u00a0").strip()
         if not stripped or _DECOR.match(line):
+            continue
+        if stripped[0] == "|" and stripped.count("|") >= 3:
+            close_flat()
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            out.extend(_pipe_items(line, start))
             continue
         if "\t" in line:
             close_flat()
@@ -284,15 +631,57 @@ def items(text: str) -> list[Item]:
             flat.end = e
             continue
         close_flat()
+        # A row ends with a figure; prose (ending in a word or ".") is not parsed.
+        rows = (
+            _aligned_items(line, start)
+            if stripped[-1] in _FIG_END or (_figure_dense(stripped) and _FIG_RUN2.search(stripped))
+            else None
+        )
+        lead = _LEAD_YEARS.match(line) if rows is None and len(line) > MAX_HEADING else None
+        if lead:
+            # "2026 2025 Revenue $ - $ - Operating expenses: ...": the year header
+            # of a table flattened onto the line that follows its period header.
+            rest = _aligned_items(line[lead.end() :], start + lead.end())
+            if rest and sum(1 for r in rest if r.kind == "row") >= _MIN_GLUED_ROWS:
+                rows = [Item("header", lead.group(0).strip(), start=start + lead.start()), *rest]
+        if rows:
+            tail = rows.pop() if rows[-1].kind in ("heading", "header") else None
+            if (
+                rows
+                and rows[0].row is not None
+                and pending is not None
+                and pending.kind == "heading"
+                and continues(pending.text, rows[0].row.label)
+            ):
+                # "Net loss per share, basic and" / "diluted  $ (0.42) ...": one label.
+                row = rows[0].row
+                row.label = pending.text + " " + row.label
+                row.label_start = row.start = rows[0].start = pending.start
+                pending = None
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            out.extend(rows)
+            pending = tail
+            continue
+        item_start = start + line.index(stripped[0])
+        if (
+            pending is not None
+            and pending.kind == "heading"
+            and continues(pending.text, stripped)
+            and len(pending.text) + len(stripped) < MAX_HEADING
+        ):
+            # A label printed on two lines, its figures on the lines below.
+            merged = text[pending.start : item_start + len(stripped)]
+            pending = _text_item(" ".join(merged.split()), pending.start)
+            if pending.kind == "title":
+                out.append(pending)
+                pending = None
+            continue
         if pending is not None:
             out.append(pending)
             pending = None
-        # A row ends with a figure; prose (ending in a word or ".") is not parsed.
-        rows = _aligned_items(line, start) if stripped[-1] in _FIG_END else None
-        if rows is not None:
-            out.extend(rows)
-            continue
-        item = _text_item(stripped, start + line.index(stripped[0]))
+        item = _text_item(stripped, item_start)
         if item.kind in ("heading", "header", "prose"):
             # May be the label of the figures on the next lines ("Accounts
             # receivable, net of allowances as of September 30, 2024").
@@ -305,10 +694,43 @@ def items(text: str) -> list[Item]:
     return out
 
 
+_CONNECTOR_WORDS = frozenset({"and", "or", "of", "in", "to", "for", "from", "per"})
+
+
+_FIGURE_IN = re.compile(r"\d,\d{3}|\(\d")
+
+
+def continues(prev: str, nxt: str) -> bool:
+    """True when ``nxt`` is the second line of a label that starts on ``prev``.
+
+    The first line does not end a heading (":") or a sentence, and the second
+    starts in lower case or the first ends with a connector ("basic and").
+    """
+    prev = prev.rstrip()
+    nxt = nxt.lstrip()
+    if not prev or not nxt or prev[-1] in ":.;" or len(prev) > MAX_HEADING:
+        return False
+    if not (nxt[0].islower() or prev[-1] in ",-&" or prev.rsplit(None, 1)[-1].lower() in _CONNECTOR_WORDS):
+        return False
+    return not _FIGURE_IN.search(prev)
+
+
+_HEADING_WORD_END = re.compile(r"(?i)(?:expenses|revenues?|sales|assets|liabilities|equity|deficit|\))\s*$")
+
+
+def _is_known(label: str) -> bool:
+    from pipelines.financial.concepts import is_known_label
+
+    return is_known_label(label)
+
+
 def split_heading_prefix(label: str) -> tuple[str | None, str]:
     """``"Expenses: Research and development"`` -> ("Expenses", "Research and development")."""
     m = _HEADING_PREFIX.match(label)
     if not m or len(m.group("h").split()) > 6:
+        return None, label
+    if not _HEADING_WORD_END.search(m.group("h")) and _is_known(m.group("h")) and not _is_known(m.group("rest")):
+        # "Interest expense: Related party" is one label, not a heading and a line.
         return None, label
     return m.group("h").strip(), m.group("rest").strip()
 

@@ -15,6 +15,10 @@ layouts, which is all statement headers do:
 Anything that does not fit (years not divisible among the durations, a
 duration column with no month-day) gives no periods: the table is skipped
 rather than guessed.
+
+Quarter and fiscal-year columns ("Q3 2025 | Q3 2024", "3Q25", "FY 2024") are
+read when they are the only columns of the header (``quarter_columns``), as
+fiscal periods of a year ending in ``fye_month``.
 """
 
 from __future__ import annotations
@@ -68,8 +72,53 @@ def find_scale(text: str) -> tuple[int, bool] | None:
     return mult, bool(_SHARES_EXEMPT.search(text))
 
 
+# Quarter and fiscal-year column headers: "Q3 2025", "3Q25", "Q4 '24", "FY 2024", "Fiscal 2024".
+_QUARTER_COL = re.compile(
+    r"(?i)(?<![\w])(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)\s?(?:FY\s?)?'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w])"
+    r"|(?<![\w])(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fy>(?:19|20)\d\d)(?![\w])"
+)
+
+
 def has_period_words(text: str) -> bool:
-    return bool(_DURATION.search(text) or (_MONTHDAY.search(text) and _YEARS.search(text)))
+    if _DURATION.search(text) or (_MONTHDAY.search(text) and _YEARS.search(text)):
+        return True
+    # cheap substring tests first: most lines name no quarter or fiscal year
+    return ("Q" in text or "FY" in text or "iscal" in text) and bool(_QUARTER_COL.search(text))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
+    """Columns headed "Q3 2025 | Q3 2024" or "FY 2024 | FY 2023", else None.
+
+    Quarters are fiscal quarters of a year ending in ``fye_month`` (December
+    unless the release states otherwise); FY2011 is the year that ends in 2011.
+    Used only when every year of the header is such a column (no month-day
+    headers, no bare years left over).
+    """
+    cols = list(_QUARTER_COL.finditer(text))
+    if not cols or re.search(r"\d", _QUARTER_COL.sub(" ", text)) or _MONTHDAY.search(text) or _DURATION.search(text):
+        return None  # another kind of column ("9M25", "Six Months Ended") is printed too
+    out = []
+    for m in cols:
+        if m.group("fy"):
+            fy = int(m.group("fy"))
+            end = _month_end(fy, fye_month)
+            out.append(Period(period_start(end, 12), end, 12))
+            continue
+        q = int(m.group("q1") or m.group("q2"))
+        y = m.group("y")
+        fy = int(y) if len(y) == 4 else 2000 + int(y)
+        month = fye_month - 3 * (4 - q)
+        year = fy
+        while month <= 0:
+            month += 12
+            year -= 1
+        end = _month_end(year, month)
+        out.append(Period(period_start(end, 3), end, 3))
+    return out
 
 
 def has_year(text: str) -> bool:
@@ -146,11 +195,15 @@ def period_start(end: date, months: int) -> date:
     return date(y, m, d) + timedelta(days=1)
 
 
-def parse_periods(text: str, instant: bool) -> list[Period] | None:
+def parse_periods(text: str, instant: bool, fye_month: int = 12) -> list[Period] | None:
     """The column periods of a header, or None when they cannot be read with confidence.
 
     ``instant``: the table is a balance sheet (every column is a date).
     """
+    if not instant:
+        q = quarter_columns(text, fye_month)
+        if q is not None:
+            return q
     events = _events(text)
     years = [v for _, k, v in events if k == "year"]
     if not years:

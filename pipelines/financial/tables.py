@@ -27,7 +27,24 @@ Rules that keep "no wrong value anywhere":
   "Revenues:" heading on the last line) is a reversed PDF table and is read
   in reverse; ``row_no`` is the logical top-down order of the figure rows.
 * ``table_no`` counts the tables that yield facts; instants have
-  ``period_start == period_end`` and ``months == 0``.
+  ``period_start == period_end`` and ``months == 0``. ``row_no`` numbers every
+  figure row, also one that yields nothing (unreadable figures, unknown
+  label), so a total is never taken for the sum of the rows above a gap.
+* A known concept is used only in a table of its kind: a duration line
+  ("Net income" in a bank's balance sheet) yields nothing among instants,
+  an instant line nothing among periods. The CSV may map a label to ``SKIP``
+  (a bare "Other income" line: whole result or one part of it?).
+* "Income tax expense (15)" (a label naming only the expense, a figure in
+  parentheses) is a deduction or a benefit: pre-tax result minus net result
+  of the same column decides; without both the figure is left out.
+* Tables of projections ("Q4 2024 (Projected)", "Outlook") yield nothing, nor
+  do derived concepts for generic labels ("Diluted", "Total") or for lines
+  whose figures are all cents (a per-share line under an unrecognized heading).
+* ``fiscal_label``: ``{q}QFY{yyyy}`` for a quarter, ``{m}MFY{yyyy}`` for the
+  first 6/9 months of a fiscal year, ``FY{yyyy}`` for a year, None for
+  instants; the fiscal year is the one the release states ("fiscal year
+  ending June 30"), else the calendar year. "Q3 2025" / "FY 2024" column
+  headers are read as fiscal periods of that year.
 """
 
 from __future__ import annotations
@@ -46,7 +63,7 @@ from pipelines.financial.concepts import (
     is_known_label,
 )
 from pipelines.financial.numbers import Figure
-from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables
+from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables  # noqa: F401
 from pipelines.financial.table_periods import Period, find_scale, has_year, parse_periods, strip_years
 from pipelines.model import CleanDocument, FinancialFact
 
@@ -57,20 +74,32 @@ from pipelines.model import CleanDocument, FinancialFact
 _NUMLINE = re.compile(r"\n[ \u00a0]*\$?[ \u00a0]*\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?[ \u00a0]*(?:\n|\Z)")
 _TWO_FIG_TAIL = re.compile(r"\d\)? +\$? ?\(?-?\d[\d,.]*\)?\Z")
 _DIGIT_END = frozenset("0123456789)")
+_FIG_PCT_TAIL = re.compile(r"\d\)? +\$? ?\(?-?\d[\d,.]*\)? +\(?-?[\d.]+\)? ?%\Z")
+_THREE_FIGS = re.compile(r",\d{3}\)? \$? ?\(?\d{1,3},\d{3}(?:\)? \$? ?\(?\d{1,3},\d{3}|\)? [A-Z])")
+_PIPE_FIG = re.compile(r"\| *\$? *\(?\d[\d,.]*\)? *\|")
 
 
 def _may_have_table(text: str) -> bool:
     if "\t" in text or _NUMLINE.search(text):
+        return True
+    if "|" in text and _PIPE_FIG.search(text):
         return True
     for line in text.split("\n"):
         if line and line[-1] == " ":
             line = line.rstrip()
         if line and line[-1] in _DIGIT_END and _TWO_FIG_TAIL.search(line[-48:]):
             return True
-    return False
+        if line and line[-1] == "%" and _FIG_PCT_TAIL.search(line[-48:]):
+            return True
+    # A table flattened into a line that ends in words: three figures in a row,
+    # or two followed by the next row's label
+    # (the leading "," lets the regex engine jump between commas).
+    return bool(_THREE_FIGS.search(text))
 
 
 _CAP_WORD = re.compile(r"(?<=\s)(?=[A-Z(])")
+# Where a row label may start inside a glued one: after a space, a figure or a ")".
+_LABEL_START = re.compile(r"(?<=[\s\d)])(?=[A-Z(])|(?<=[A-Z])(?=[A-Z][a-z])")
 _MAX_SHARES = 20e9
 _YEAR_RUN = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)+(?!\d)")
 # Tables whose figures are not statement facts: non-GAAP reconciliations
@@ -80,6 +109,8 @@ _NON_GAAP = re.compile(
     r"(?i)non-?gaap|ebitda|reconciliation of|adjusted (?:net|operating|loss|income)"
     r"|average\s*balance|annualized|yield"
 )
+# Columns of projections are not reported figures.
+_PROJECTED = re.compile(r"(?i)\b(?:projected|projections?|forecasts?|estimated?|guidance|outlook|budget(?:ed)?|targets?|pro forma)\b")
 # A label that names its own unit or is a ratio: not a money line.
 _OWN_UNIT = re.compile(
     r"(?i)\b(?:in\s+)?(?:billions|millions|thousands)\b|%|percent|\bratio\b|\bnumber of\b|\bemployees\b"
@@ -150,6 +181,8 @@ def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, objec
         if c == 0 or c % n:
             if label.endswith(":") and all(f.is_dash for f in figs):
                 out.append(("h", label))
+            elif c:
+                out.append(("x", row))  # a row whose figures cannot be placed: numbered, no facts
             continue
         k = c // n
         if row.flat or not label:
@@ -165,9 +198,11 @@ def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, objec
             out.append(("r", _Line(label, figs, row)))
             continue
         if len(row.cells) != n or any(len(cell) != k for cell in row.cells):
-            continue  # merged row whose figures cannot be placed
+            out.append(("x", row))  # merged row whose figures cannot be placed
+            continue
         labels = _split_label(label, k)
         if labels is None:
+            out.append(("x", row))
             continue
         for j, lab in enumerate(labels):
             out.append(("r", _Line(lab, [cell[j] for cell in row.cells], row)))
@@ -192,10 +227,10 @@ def _is_reversed(entries: list[tuple[str, object]], kind: str | None) -> bool:
     return inv >= 3 and inv > 2 * conc or (tail_heading and inv > conc)
 
 
-def _periods(kind: str | None, header: str, entries) -> list[Period] | None:
+def _periods(kind: str | None, header: str, entries, fye: int = 12) -> list[Period] | None:
     if kind == "balance":
         return parse_periods(header, instant=True)
-    periods = parse_periods(header, instant=False)
+    periods = parse_periods(header, instant=False, fye_month=fye)
     if periods is not None or kind is not None:
         return periods
     # No title: columns are instants only if the known lines are balance-sheet lines.
@@ -266,7 +301,7 @@ def _sums_to(total: list[Figure], block: list[_Line]) -> bool:
 
 def _drop_non_gaap(table: Table) -> Table | None:
     """The table without what follows a non-GAAP heading; None if it is all non-GAAP."""
-    if _NON_GAAP.search(" ".join(table.titles + table.headers)):
+    if _NON_GAAP.search(" ".join(table.titles + table.headers)) or _PROJECTED.search(" ".join(table.titles + table.headers)):
         return None
     seen_row = False
     for i, it in enumerate(table.items):
@@ -315,11 +350,24 @@ def _change_columns(header: str) -> int:
     return min(2, len(_CHANGE.findall(header, years[-1].end())))
 
 
-def _setup(table: Table) -> _Setup | None:
+def _fye_month(text: str, header: str) -> int:
+    """The month the fiscal year ends, needed only for "Q3 2025" / "FY 2024" columns."""
+    if not _QUARTERISH.search(header):
+        return 12
+    from pipelines.financial.periods import fiscal_calendar
+
+    return fiscal_calendar(text).end_month
+
+
+_QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal")
+
+
+def _setup(table: Table, text: str = "") -> _Setup | None:
     kind = table.kind()
     header = _header_text(table)
+    fye = _fye_month(text, header)
     # The number of columns comes from the header; rows are read against it.
-    probe = parse_periods(header, instant=(kind == "balance"))
+    probe = parse_periods(header, instant=(kind == "balance"), fye_month=fye)
     if probe is None and kind is None:
         probe = parse_periods(header, instant=True)
     if not probe:
@@ -327,7 +375,7 @@ def _setup(table: Table) -> _Setup | None:
     n = len(probe)
     groups = _logical(table, n, _change_columns(header))
     entries = [e for g in groups for e in g]
-    periods = _periods(kind, header, entries)
+    periods = _periods(kind, header, entries, fye)
     if not periods or len(periods) != n:
         return None
     if _is_reversed(entries, kind):
@@ -345,8 +393,27 @@ def _setup(table: Table) -> _Setup | None:
     return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
 
 
-def _line_concept(st: _Setup, label: str, ctx: str, expense_block: bool) -> ConceptInfo | None:
+def _known_suffix(label: str, ctx: str) -> tuple[ConceptInfo, str] | None:
+    """A known label at the end of a glued label ("Assets Cash and cash equivalents")."""
+    for m in _LABEL_START.finditer(label):
+        sub = label[m.start():].strip()
+        if sub and sub[0].isupper():
+            info = concept_for(sub, ctx)
+            if info is not None:
+                return info, sub
+    return None
+
+
+def _line_concept(
+    st: _Setup, label: str, ctx: str, expense_block: bool, row: Row | None = None, figures: list[Figure] | None = None
+) -> ConceptInfo | None:
     info = concept_for(label, ctx)
+    if info is not None and info.concept == "SKIP":
+        return None  # a line the CSV says not to read (and not to derive)
+    if info is not None and info.balance != ("instant" if st.periods[0].months == 0 else "duration"):
+        # "Net income" among a bank's balance-sheet lines is not an instant;
+        # a balance line in a statement of periods is not a period amount.
+        return None
     if info is not None and st.ctx_kind == "cash_flow" and info.order < 400 and info.concept != "NetIncomeLoss":
         # "Income tax benefit" among the add-backs is an adjustment, not the
         # period's tax line: only cash-flow concepts are read from this table.
@@ -358,6 +425,13 @@ def _line_concept(st: _Setup, label: str, ctx: str, expense_block: bool) -> Conc
     # misstate: left out. So are lines that name their own unit or a ratio.
     if not st.allow_derived or st.ctx_kind == "cash_flow" or _OWN_UNIT.search(label):
         return None
+    if row is not None and row.fragment or not label.lstrip("( ")[:1].isupper():
+        # Rows of a table flattened onto one line may carry words of the row
+        # before them: only known labels are read there.
+        return None
+    cents = [f for f in figures or [] if not f.is_dash and f.value is not None]
+    if st.mult < 1_000_000 and cents and all(f.frac_digits == 2 and abs(f.value) < 100 for f in cents):
+        return None  # cents: a per-share line whose heading was not recognized
     info = derived_concept(label, ctx)
     if info is not None and expense_block and info.sign == "as_printed":
         # A company line among expenses printed as deductions is one too.
@@ -367,7 +441,7 @@ def _line_concept(st: _Setup, label: str, ctx: str, expense_block: bool) -> Conc
 
 def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[FinancialFact]:
     table = _drop_non_gaap(table)
-    st = _setup(table) if table is not None else None
+    st = _setup(table, doc.text) if table is not None else None
     if st is None:
         return []
     blocks = _blocks(st.entries)
@@ -381,26 +455,71 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
             block, block_of_block = [], block_no
         if tag == "h":
             continue
+        if tag == "x":
+            # A figure row that yields nothing still takes its row number, so
+            # that a total below it is not read as the sum of the rows above
+            # the gap.
+            row_no += 1
+            continue
         line: _Line = e  # type: ignore[assignment]
         label = line.label
         if line.unlabeled:
             # An unlabeled run is emitted only when it is the sum of the lines above it.
             if not heading or not _sums_to(line.figures, block):
+                row_no += 1
                 continue
             label = "Total " + heading.rstrip(":").strip().lower()
         else:
             block.append(line)
-        info = _line_concept(st, label, _context(st.ctx_kind, heading), block_no in expense_blocks)
-        if info is None:
-            continue
-        values = apply_sign(info, label, [f.value for f in line.figures])
-        if values is None:
-            continue
-        facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, row_no))
+        ctx = _context(st.ctx_kind, heading)
+        if line.row.glued and not line.unlabeled and concept_for(label, ctx) is None:
+            # "Assets Cash and cash equivalents": a heading glued to a known label.
+            found = _known_suffix(label, ctx)
+            if found is not None:
+                label = found[1]
+                at = doc.text.find(label, line.row.start, line.row.end)
+                if at > line.row.start:
+                    # the evidence starts at the known label, not at the words before it
+                    line = dataclasses.replace(line, row=dataclasses.replace(line.row, start=at, label_start=at))
+        info = _line_concept(st, label, ctx, block_no in expense_blocks, line.row, line.figures)
+        values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
+        if values is not None:
+            facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, row_no))
         row_no += 1
     if st.mult > 1:
         _check_share_scale(facts, st.mult)
-    return facts
+    return _check_tax_sign(facts)
+
+
+_TAX_BOTH = re.compile(r"(?i)benefit|\(\s*(?:expense|provision)|(?:expense|provision)\s*\)")
+
+
+def _check_tax_sign(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """Decide the sign of an income-tax line printed in parentheses under a label
+    that names only the expense ("Income tax expense (15)").
+
+    That is either an expense printed as a deduction (XBRL +15) or a benefit.
+    When the table has the pre-tax result and the net result of the column,
+    pre-tax - net gives the answer; otherwise the figure is left out.
+    """
+    pre = {(f.period_end, f.months): f.value for f in facts if f.concept == "IncomeLossBeforeIncomeTaxes"}
+    net = {(f.period_end, f.months): f.value for f in facts if f.concept == "NetIncomeLoss"}
+    out = []
+    for f in facts:
+        if f.concept == "IncomeTaxExpenseBenefit" and f.value and f.value < 0 and not _TAX_BOTH.search(f.label):
+            key = (f.period_end, f.months)
+            if key in pre and key in net:
+                implied = pre[key] - net[key]
+                tol = 1.5 * 10 ** (-f.decimals) if f.decimals < 0 else 0.02
+                if abs(-f.value - implied) <= tol:
+                    f.value = -f.value
+                    out.append(f)
+                elif abs(f.value - implied) <= tol:
+                    out.append(f)
+                continue
+            continue
+        out.append(f)
+    return out
 
 
 def _check_share_scale(facts: list[FinancialFact], mult: int) -> None:
@@ -497,4 +616,22 @@ def extract_table_facts(doc: CleanDocument) -> list[FinancialFact]:
         if got:
             facts.extend(got)
             table_no += 1
+    if facts:
+        _set_fiscal_labels(text, facts)
     return facts
+
+
+def _set_fiscal_labels(text: str, facts: list[FinancialFact]) -> None:
+    """``{q}QFY{yyyy}`` for a quarter, ``{m}MFY{yyyy}`` for the first 6 or 9 months of
+    a fiscal year, ``FY{yyyy}`` for a full year, None for instants and other spans.
+
+    The fiscal year is the one the release states ("fiscal year ending June 30":
+    the three months to December 31, 2010 are 2QFY2011), else the calendar year
+    (``periods.fiscal_calendar``, shared with the narrative facts).
+    """
+    from pipelines.financial.periods import fiscal_calendar
+
+    cal = fiscal_calendar(text)
+    for f in facts:
+        if f.months and f.period_start and f.period_end:
+            f.fiscal_label = cal.label(f.period_start, f.period_end, f.months)
