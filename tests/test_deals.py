@@ -87,10 +87,18 @@ def test_upfront_before_amount_and_equity():
     assert of_kind(deals, "royalty").amount is None
 
 
-def test_euro_terms_are_skipped_for_lack_of_a_currency_field():
+def test_euro_terms_keep_their_currency():
     text = ("Acme (Nasdaq: ACME), a clinical-stage biotech developing an antibody therapy, receives a €5 million "
             "milestone payment from Eurocorp under the license agreement.\n")
-    assert extract_deals(CleanDocument("t", text)) == []
+    deals = extract_deals(CleanDocument("t", text))
+    assert [(d.kind, d.amount, d.currency, d.counterparty) for d in deals] == [("milestone", 5_000_000, "EUR", "Eurocorp")]
+
+
+def test_dollar_terms_are_usd():
+    text = ("Acme (Nasdaq: ACME), a clinical-stage biotech developing an antibody therapy, receives a US$4.5 million "
+            "milestone payment from Bigpharma Inc. under the license agreement.\n")
+    deals = extract_deals(CleanDocument("t", text))
+    assert [(d.kind, d.amount, d.currency) for d in deals] == [("milestone", 4_500_000, "USD")]
 
 
 def test_precedent_deals_of_other_companies_are_skipped():
@@ -98,5 +106,30 @@ def test_precedent_deals_of_other_companies_are_skipped():
         "Acme Bio Eyes Partnership, June 2, 2025\n\n"
         "Acme Bio (Nasdaq: ACME) is a clinical-stage biotech with a Phase 3 drug for patients with ALS. "
         "Bigpharma's 2021 collaboration with Otherbio set a precedent with a $700 million upfront payment.\n"
+    )
+    assert extract_deals(CleanDocument("t", text)) == []
+
+
+def test_investor_buying_shares_is_an_equity_term_and_royalty_tiers_have_no_amount():
+    text = (
+        "Acme Bio (Nasdaq: ACME), a clinical-stage biotech developing an antibody therapy for patients with cancer, "
+        "entered into a license agreement with Bigpharma Inc. Under the agreement, Bigpharma will pay Acme a $20 "
+        "million upfront payment, Acme is eligible to receive up to $410 million in development and commercial "
+        "milestones, plus tiered royalties ranging from high single-digit to low double-digit percentages on net "
+        "sales. Bigpharma will also purchase $15 million of Acme's common stock.\n"
+    )
+    deals = extract_deals(CleanDocument("t", text))
+    got = {(d.kind, d.amount) for d in deals}
+    assert ("upfront", 20_000_000) in got
+    assert ("potential_milestones", 410_000_000) in got
+    assert ("royalty", None) in got
+    assert ("equity", 15_000_000) in got
+    assert all(d.counterparty == "Bigpharma Inc" for d in deals if d.kind == "equity")
+
+
+def test_offerings_to_the_public_are_not_equity_terms():
+    text = (
+        "Acme Bio (Nasdaq: ACME), a clinical-stage biotech developing drugs for patients with cancer, announced an "
+        "at-the-market offering under which it may sell up to $50 million of its common stock.\n"
     )
     assert extract_deals(CleanDocument("t", text)) == []

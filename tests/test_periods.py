@@ -120,3 +120,45 @@ def test_fiscal_year_end_read_from_text():
 def test_current_period_skips_periods_after_the_release():
     text = "Guidance for fiscal 2026. Results for the first quarter of 2025."
     assert current_period(text, DEC, date(2025, 5, 1)).fiscal_label == "1QFY2025"
+
+
+DEC = FiscalCalendar(12)
+Q3_25 = DEC.quarter(2025, 3)
+
+
+@pytest.mark.parametrize("text", ["in the prior year", "a year ago", "a year earlier", "last year"])
+def test_prior_year_phrases_shift_the_anchor_back_a_year(text):
+    ctx = PeriodContext(DEC, Q3_25)
+    p = only(text, DEC, anchor=Q3_25, ctx=ctx)
+    assert (p.start, p.end) == (date(2024, 7, 1), date(2024, 9, 30))
+
+
+def test_end_of_the_prior_year_is_not_the_prior_year_quarter():
+    mentions = find_periods("as of the end of the prior year", DEC)
+    assert all(m.kind != "relative" for m in mentions)
+
+
+def test_slash_quarter_and_paired_years():
+    assert only("Q3/2024", DEC).end == date(2024, 9, 30)
+    mentions = find_periods("for the three months ended June 30, 2025 and 2024, respectively", DEC)
+    assert [(p.start, p.end) for p in mentions[0].periods] == [
+        (date(2025, 4, 1), date(2025, 6, 30)), (date(2024, 4, 1), date(2024, 6, 30))]
+
+
+def test_full_year_in_a_fourth_quarter_release_is_the_fiscal_year():
+    q4 = DEC.quarter(2025, 4)
+    p = only("for the full year", DEC, ctx=PeriodContext(DEC, q4))
+    assert (p.start, p.end, p.months) == (date(2025, 1, 1), date(2025, 12, 31), 12)
+    q3 = PeriodContext(DEC, Q3_25)
+    assert resolve(find_periods("for the full year", DEC)[0], q3, None) == ()
+
+
+def test_six_month_heading_and_bare_half_year():
+    assert only("Six Month 2025 Financial Results", DEC).months == 6
+    assert [m.kind for m in find_periods("H1 revenue grew", DEC)] == ["opaque"]
+
+
+def test_a_filing_date_is_not_a_balance_date():
+    text = "its Form 6-K for the period ended June 30, 2023 filed with the SEC on March 8, 2024, reported equity"
+    assert all(date(2024, 3, 8) not in [p.end for p in m.periods] for m in find_periods(text, DEC))
+    assert only("cash of $5 million on March 31, 2025", DEC).end == date(2025, 3, 31)

@@ -7,7 +7,8 @@ totaling up to $170.5 million", "a $2.6 million ... Grant"); a loose "payment"
 or a "financing milestone" is not enough. The counterparty is the first
 organisation named after "from"/"by"/"with" (or as a possessive) in the
 sentence, else earlier in the paragraph, never the issuer itself. Amounts are
-USD only: ``Deal.amount`` has no currency, so a €-denominated term is skipped.
+Amounts keep the currency the release states (``Deal.currency``: "USD",
+"EUR", "GBP", ...), so a €-denominated milestone is kept as EUR, not dropped.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from pipelines.financial.money import Money, find_money, has_money_hint
 from pipelines.financial.narrative import SKIP_SECTIONS, is_single_issuer, prose_blocks, sentences
 from pipelines.model import CleanDocument, Deal
 
-_DEAL_HINT_RE = re.compile(r"up-?front|milestone|royalt|grant|equity\s+investment", re.IGNORECASE)
+_DEAL_HINT_RE = re.compile(r"up-?front|milestone|royalt|grant|equity\s+investment|common\s+stock|ordinary\s+shares",
+                           re.IGNORECASE)
 _UNSET = object()
-_DEAL_WORDS = ("upfront", "up-front", "milestone", "royalt", "grant", "equity investment")
+_DEAL_WORDS = ("upfront", "up-front", "milestone", "royalt", "grant", "equity investment", "common stock",
+               "ordinary shares")
 
 
 def _has_deal_word(low: str, a: int = 0, b: int | None = None) -> bool:
@@ -182,7 +185,20 @@ def _trigger(text: str, a: int, b: int) -> str | None:
     return " ".join((m.group("dose") or m.group("init")).split())
 
 
+# "Bigpharma will purchase $15 million of Acme's common stock": an equity investment.
+_BUY_BEFORE_RE = re.compile(r"\b(?:purchase|buy|subscribe\s+for|invest)\s+(?:up\s+to\s+|an\s+aggregate\s+of\s+|approximately\s+)?$",
+                            re.IGNORECASE)
+_STOCK_AFTER_RE = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+company's\s+|its\s+|our\s+|[A-Z][\w.-]*(?:'s|’s)\s+|newly\s+issued\s+)?"
+    r"(?:common\s+stock|common\s+shares|ordinary\s+shares|shares|equity|preferred\s+stock)\b",
+    re.IGNORECASE,
+)
+
+
 def _kind(text: str, money: Money, clause_start: int) -> str | None:
+    if _STOCK_AFTER_RE.match(text, money.end) and _BUY_BEFORE_RE.search(text, max(clause_start, money.start - 40),
+                                                                         money.start):
+        return "equity"
     after = _AFTER_RE.match(text, money.end)
     before = _BEFORE_RE.search(text, max(clause_start, money.start - 90), money.start)
     m = after or before
@@ -217,7 +233,7 @@ def extract_deals(doc: CleanDocument) -> list[Deal]:
         if latest is _UNSET:
             latest = _release_year(doc)
         for i, (s, e) in enumerate(sents):
-            if _historical(text, s, e, latest):
+            if not _DEAL_HINT_RE.search(text, s, e) or _historical(text, s, e, latest):
                 continue
             # The sentence first, then the paragraph before it ("Under this agreement, ...").
             spans = [(s, e)] + list(reversed(sents[:i]))
@@ -238,7 +254,7 @@ def _sentence_deals(doc: CleanDocument, s: int, e: int, spans: list[tuple[int, i
     party = _counterparty(text, spans, self_names)
     if has_money_hint(text, s, e):
         for money in find_money(text, s, e):
-            if money.unit != "USD" or money.per_share or money.is_range or money.value <= 0:
+            if money.per_share or money.is_range or money.value <= 0:
                 continue
             kind = _kind(text, money, s)
             if kind is None:
@@ -254,7 +270,7 @@ def _sentence_deals(doc: CleanDocument, s: int, e: int, spans: list[tuple[int, i
                 if who is None or not any(_DEAL_CONTEXT_RE.search(text, a, b) for a, b in spans):
                     continue  # a payment with no partner or agreement in sight is not a deal
             out.append(Deal(kind, who, money.value, drug, _trigger(text, s, e) if kind == "milestone" else None,
-                            text[s:e], s, e, doc.section_no_at(s)))
+                            text[s:e], s, e, doc.section_no_at(s), currency=money.unit))
     if _ROYALTY_RE.search(text, s, e) and party and any(_DEAL_CONTEXT_RE.search(text, a, b) for a, b in spans):
         out.append(Deal("royalty", party, None, drug, None, text[s:e], s, e, doc.section_no_at(s)))
     return out
@@ -265,7 +281,7 @@ def _dedupe(deals: list[Deal]) -> list[Deal]:
     seen: set = set()
     out = []
     for d in deals:
-        key = (d.kind, d.amount)
+        key = (d.kind, d.amount, d.currency)
         if key not in seen:
             seen.add(key)
             out.append(d)

@@ -71,7 +71,9 @@ _TRAILING_CODE = r"(?:\s(?P<code>AUD|CAD|USD|EUR|GBP|CHF|JPY|NZD|SGD|HKD)\b)?"
 
 _PER_SHARE = (
     r"(?P<per>\s(?i:per|a)\s(?i:(?:basic|diluted|common|ordinary)(?:\s(?:and|&)\s(?:basic|diluted))?\s)?"
-    r"(?i:share)\b(?i:,?\s(?:basic\sand\sdiluted|diluted|basic)\b)?)?"
+    r"(?i:share)\b(?i:,?\s(?:basic\sand\sdiluted|diluted|basic)\b)?"
+    # "$0.15 basic and diluted net loss per share"
+    r"|\s(?i:(?:basic\s(?:and|&)\s)?diluted\s|basic\s)?(?i:net\s)?(?i:loss|income|earnings)\s(?i:per)\s(?i:common\s)?(?i:share)\b)?"
 )
 
 _MONEY_RE = re.compile(

@@ -67,13 +67,19 @@ def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
     # Longest phrase first so "research and development support fees" wins
     # over "research and development ..." at the same position.
     alts = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-    pattern = re.compile(r"(?<![A-Za-z&])(?:" + body + r")(?![A-Za-z&])", re.IGNORECASE)
+    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts)
+    # "Financial ResultsNet revenue was": a heading run into its first sentence.
+    pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:Results))(?=(?-i:[A-Z]))|(?<=(?-i:Highlights))(?=(?-i:[A-Z])))(?:" + body
+                         + r")(?![A-Za-z&])", re.IGNORECASE)
     return table, pattern
 
 
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
 def concept_for(phrase: str) -> Concept | None:
-    return _concepts()[0].get(" ".join(phrase.lower().split()))
+    return _concepts()[0].get(_key(phrase))
 
 
 # --- prose layout: paragraphs and sentences --------------------------------
@@ -83,7 +89,10 @@ _TABLE_LINE_RE = re.compile(r"\t|\||\S {3,}\S.* {3,}")
 _BLOCK_START_RE = re.compile(r"\s*(?:[-*•#]|\d+\.\s)")
 # A sentence ends at ". " before a capital (or quote/bracket), but not after
 # common abbreviations ("Inc.", "Mass.", "U.S.", "Jan.").
-_SENT_END_RE = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[A-Z0-9•*-])")
+_SENT_END = r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[A-Z0-9•*-])"
+_SENT_END_RE = re.compile(_SENT_END)
+# "... -241% * Revenue for the quarter was": a bullet run into the line before also ends a sentence.
+_SENT_OR_BULLET_RE = re.compile(_SENT_END + r"|(?<=[\w%)])[ \t]+(?=[*•][ \t]+[A-Z])")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Dr|Mr|Ms|Mrs"
     r"|St|approx|U\.S|e\.g|i\.e|Ph\.D|et al|Sr|Jr)\.|\b[A-Z]\.)$"
@@ -125,7 +134,8 @@ def prose_blocks(text: str) -> list[tuple[int, int]]:
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENT_END_RE.finditer(text, start, end):
+    inline_bullet = text.find("* ", start, end) >= 0 or text.find("• ", start, end) >= 0
+    for m in (_SENT_OR_BULLET_RE if inline_bullet else _SENT_END_RE).finditer(text, start, end):
         if _ABBREV_RE.search(text, max(s, m.start() - 12), m.start()):
             continue
         out.append((s, m.start()))
@@ -148,7 +158,7 @@ _CLAUSE_CUT_RE = re.compile(r";|,?\s\(?\d{1,2}\)\s|,\s+(?:while|whereas)\b")
 # From here on a clause explains a change ("primarily due to ... $5.3M in capital
 # expenditures"); the figures it cites are not tied to the clause's periods.
 _EXPLAIN_RE = re.compile(
-    r"\b(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?(?:due\s+to|driven\s+by|attributable\s+to"
+    r"\b(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?(?:due\s+to|driven\s+by|attributable\s+to(?!\s+(?:the\s+)?(?:common\s+|ordinary\s+)?(?:stock|share)holders)"
     r"|as\s+a\s+result\s+of|resulting\s+from|offset\s+by|reflecting|led\s+by)\b",
     re.IGNORECASE,
 )
@@ -162,6 +172,9 @@ _COMPARE_RE = re.compile(
     r"|\((?=[^()]{1,30}:\s*(?:[$€£]|US\$|EUR\s|USD\s))",  # "(H1 2024: EUR 9.7 million)"
     re.IGNORECASE,
 )
+
+
+_AND_AMOUNT_RE = re.compile(r",?\s+and\s+(?=(?:[$€£]|US\$|EUR\s|USD\s)\s?\(?\d)")
 
 
 def _cut(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
@@ -180,13 +193,14 @@ def _cut(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int
 # phrases are blanked first). Anything else ("attributable", "contribution",
 # "by") breaks the link.
 _GAP_WORDS = frozenset(
-    """was were is are be been being of at to for in during totaled totalled totaling totalling total
+    """was were is are be been being of at to for in during by full fiscal calendar totaled totalled totaling totalling total
     amounted amounting reached reaching approximately approx about around roughly nearly almost some net
     reported recorded increased decreased rose fell grew declined up down expected expects anticipated
     projected estimated forecast between a an the its our their company's it we this quarter period year
     will remain remained stood end ended ending came in decrease increase of percent or and were also
-    respectively""".split()
+    respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat""".split()
 )
+_APPROX_WORDS = frozenset("approximately approx about around roughly nearly almost some".split())
 _GAP_TOKEN_RE = re.compile(r"[A-Za-z&']+|\d+(?:\.\d+)?%?|%|[^\sA-Za-z\d]")
 _GAP_PUNCT = frozenset(",()-–:")
 # The word right before an amount bound *after* it ("had $128.5 million in
@@ -231,6 +245,8 @@ class _Amount:
     concept: Concept | None = None
     label: str | None = None
     skipped: bool = False  # bound to a qualified phrase ("non-GAAP net loss"): not a fact, not a source
+    subject: bool = False  # its concept phrase opens the clause ("Net loss was $5.0 million")
+    per_share: bool = False  # a bare "$0.30" bound to a per-share phrase
 
 
 def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
@@ -250,6 +266,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
             continue
         return False
     # "gross profit increased $0.8 million" is a change; "decreased 28% to $7.1 million" a level.
+    while tokens and tokens[-1] in _APPROX_WORDS:
+        tokens.pop()  # "narrowed to about $3.8 million"
     if any(t in _CHANGE_WORDS for t in tokens) and (not tokens or tokens[-1] != "to"):
         return False
     return True
@@ -261,7 +279,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
 # development expenses").
 _QUALIFIER_RE = re.compile(
     r"(?:\b(?:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|underlying|core|organic|cash|restricted|deferred"
-    r"|combined|annualized|incremental|additional|potential|projected|per-share|division|subsidiary)\b[\w\s-]{0,20}"
+    r"|combined|annualized|incremental|additional|potential|projected|per-share|division|subsidiary"
+    r"|initially|previously|originally|restated)\b[\w\s-]{0,20}"
     r"|\b(?:administrative|development|expenses?|costs?|revenues?|sales)\s*(?:,|and|&)\s*)$",
     re.IGNORECASE,
 )
@@ -274,7 +293,8 @@ _LEAD_WORDS = frozenset(
     fourth-quarter full year-end q1 q2 q3 q4 h1 h2 higher lower strong solid record-high include includes included
     including expects expect expected anticipates anticipated sees projects forecasts reiterated reaffirmed said
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
-    maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed""".split()
+    maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
+    gaap results highlights""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
@@ -282,9 +302,26 @@ _PART_OF_RE = re.compile(r"\b(?:division|segment|subsidiary|business\s+unit)\b[^
 _PREV_WORD_RE = re.compile(r"([A-Za-z0-9&'’-]+)[\s,:]*$")
 
 
-def _qualified(text: str, phrase_start: int, own_phrase: str) -> bool:
-    """True when the concept phrase at ``phrase_start`` is a variant or a part of the measure."""
-    before = text[max(0, phrase_start - 80):phrase_start]
+_SHARE_OF_RE = re.compile(r"(?:%|\bpercent|\bportion|\bpart|\bshare|\bmajority|\bhalf|\bfraction)\s+of\s+(?:the\s+|its\s+|our\s+|total\s+)*$",
+                          re.IGNORECASE)
+_BULLET_LABEL_RE = re.compile(r"[\s\-*•–—]*(?![^:\n]{0,40}(?i:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|division))"
+                              r"[A-Z][\w&/'’ -]{0,40}:\s*")
+_LEAD_IN_RE = re.compile(r"[\s\-*•–—]*")
+
+
+def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) -> bool:
+    """True when the concept phrase at ``phrase_start`` is a variant or a part of the measure.
+
+    ``floor`` is where the clause starts: a heading or sentence before it
+    ("First Quarter 2026 Financial Results") does not qualify the phrase.
+    """
+    floor = _LEAD_IN_RE.match(text, floor, phrase_start).end() if floor <= phrase_start else floor
+    label = _BULLET_LABEL_RE.match(text, floor, phrase_start)
+    if label:
+        floor = label.end()  # "- R&D Expenses: Research and development expenses were ..."
+    before = text[max(floor, phrase_start - 80):phrase_start]
+    if _SHARE_OF_RE.search(before):
+        return True  # "87% of total revenue, or $5.4 million": a part of it
     if before.count("(") > before.count(")"):
         return True  # "liquidity (investments, deposits and cash) totaled ..."
     joined = _LIST_AND_RE.search(before)
@@ -293,18 +330,23 @@ def _qualified(text: str, phrase_start: int, own_phrase: str) -> bool:
         # (but "$178 million and adjusted EBITDA of ..." starts a new item).
         return True
     if own_phrase.lower().startswith("adjusted"):
-        window = text[max(0, phrase_start - 30):phrase_start]
+        window = text[max(floor, phrase_start - 30):phrase_start]
         return re.search(r"non-gaap|pro\s+forma", window, re.IGNORECASE) is not None
-    window = text[max(0, phrase_start - 30):phrase_start]
+    window = text[max(floor, phrase_start - 30):phrase_start]
     if _QUALIFIER_RE.search(window):
         return True
     # "The NovaVision division, which remains in development, generated revenues"
-    if _PART_OF_RE.search(text, max(0, phrase_start - 80), phrase_start):
+    if _PART_OF_RE.search(text, max(floor, phrase_start - 80), phrase_start):
         return True
-    m = _PREV_WORD_RE.search(text, max(0, phrase_start - 30), phrase_start)
+    if phrase_start <= floor:
+        return False
+    m = _PREV_WORD_RE.search(text, max(floor, phrase_start - 30), phrase_start)
     if m is None:
         return False
     word = m.group(1).lower()
+    raw = m.group(1)
+    if raw[0].isupper() and raw[-2:] in ("'s", "’s") and len(raw) > 3 and text.find(raw[:-2], 0, 400) >= 0:
+        return False  # "SeaStar's net loss": the issuer, named in the title or dateline
     return not (word in _LEAD_WORDS or word[0].isdigit() or re.fullmatch(r"[1-4]q\d*|q[1-4]\d*", word) is not None)
 
 
@@ -323,21 +365,31 @@ def _bind_after(text: str, money: Money, seg_start: int, prev_end: int) -> tuple
         return None  # "contracts in backlog represented $40.7 million in revenue"
     if _NOUN_AFTER_RE.match(text, m.end()):
         return None  # "$2.4 million in product revenue growth"
-    return table[" ".join(m.group(0).lower().split())], m.group(0)
+    if _LIST_AFTER_RE.match(text, m.end()):
+        return None  # "$15.7 million in cash, cash equivalent and restricted cash": a wider measure
+    return table[_key(m.group(0))], m.group(0)
 
 
+_LIST_AFTER_RE = re.compile(
+    r",?\s+(?:and\s+|&\s+|,\s*)?(?:cash\s+equivalents?|restricted|marketable|short[- ]term|long[- ]term|investments?"
+    r"|deposits|securities|equivalents?|receivables|other)\b",
+    re.IGNORECASE,
+)
 _FUTURE_BOOK_RE = re.compile(r"\b(?:backlog|bookings|pipeline|contracted|contract\s+value|orders|purchase\s+orders)\b",
                              re.IGNORECASE)
 # After a post-bound phrase: a further noun makes it a modifier ("in revenue growth").
 _NOUN_AFTER_RE = re.compile(
-    r"(?:[ \t]+(?:in|of))?[ \t]+(?:growth|synerg\w*|opportunit\w*|potential|run[- ]rate|target|backlog|pipeline)\b",
+    r"(?:[ \t]+(?:in|of))?[ \t]+(?:growth|synerg\w*|opportunit\w*|potential|run[- ]rate|target|backlog|pipeline"
+    r"|funding|grants?|tax|credits?|incentives?|collaborations?|agreements?|services|programs?|activities|partnerships?"
+    r"|carry-?forwards?|margin|capabilit\w*|projects?|efforts?|initiatives?)\b",
     re.IGNORECASE,
 )
 # "a gross profit of $28.3 million ... on a non-GAAP basis": the clause is non-GAAP.
 _NON_GAAP_RE = re.compile(r"\bnon-(?:gaap|ifrs)\s+basis\b|\(non-(?:gaap|ifrs)\)", re.IGNORECASE)
 
 
-_CHANGE_WORDS = frozenset("increased decreased rose fell grew declined up down increase decrease".split())
+_CHANGE_WORDS = frozenset("""increased decreased rose fell grew declined up down increase decrease narrowed widened
+    improved climbed dropped jumped surged soared""".split())
 # What may follow an amount bound to a concept printed *before* it: the end of
 # the clause, a period, a comparison, "or $0.21 per share". "$2.5 million
 # backlog" or "$9.1 million non-cash ... expense" name something else.
@@ -350,8 +402,8 @@ _FROM_COMPARE_RE = re.compile(r"\s*from\s+(?:the\s+)?(?:[$€£(]|US\$|EUR\s|" +
 _NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 
 
-def _tail_ok(text: str, money: Money, periods: list[PeriodMention]) -> bool:
-    m = _NEXT_WORD_RE.match(text, money.end)
+def _tail_ok(text: str, money: Money, periods: list[PeriodMention], limit: int | None = None) -> bool:
+    m = _NEXT_WORD_RE.match(text, money.end, len(text) if limit is None else limit)
     if m is None:
         return True  # punctuation or the end of the sentence
     word = m.group(1).lower()
@@ -368,25 +420,26 @@ def _tail_ok(text: str, money: Money, periods: list[PeriodMention]) -> bool:
 _QUALIFIED = ("qualified", "")
 
 
-def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention]) -> tuple[Concept, str] | None:
+def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
+                 floor: int = 0, limit: int | None = None) -> tuple[Concept, str] | None:
     table, pattern = _concepts()
     last = None
     for m in pattern.finditer(text, lo, money.start):
         last = m
     if last is None or not _gap_ok(text, last.end(), money.start, periods):
         return None
-    if not _tail_ok(text, money, periods):
+    if not _tail_ok(text, money, periods, limit):
         return None
-    if _qualified(text, last.start(), last.group(0)):
+    if _qualified(text, last.start(), last.group(0), floor):
         return _QUALIFIED
-    return table[" ".join(last.group(0).lower().split())], last.group(0)
+    return table[_key(last.group(0))], last.group(0), last.start()
 
 
 def _per_share_concept(base: Concept, basis: str | None) -> Concept | None:
     """EPS from a net income/loss binding: "net loss of $14.2 million, or $0.21 per ... share"."""
     if base.per_share:
         return base
-    if base.name != "NetIncomeLoss":
+    if base.name not in ("NetIncomeLoss", "NetIncomeLossAvailableToCommonStockholdersBasic"):
         return None
     if basis == "basic and diluted" or (basis == "" and base.sign < 0):
         name = "EarningsPerShareBasicAndDiluted"
@@ -424,27 +477,44 @@ def _bind_respectively(text: str, seg: tuple[int, int], amounts: list[_Amount],
         if _LIST_JOIN_RE.fullmatch(text, left.money.end, right.money.start) is None:
             return False
     for a, m in zip(amounts, phrases):
-        concept = table[" ".join(m.group(0).lower().split())]
+        concept = table[_key(m.group(0))]
         if concept.per_share:
             return False
         a.concept, a.label = concept, m.group(0)
     return True
 
 
-def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], periods: list[PeriodMention]) -> None:
+# "$1.4 million and $2.6 million in Dairy RNG and California Ethanol segments": parts, not the total.
+_PART_AFTER_RE = re.compile(
+    r"(?:\s+(?:and|or)\s+[$€£]?[\d.,]+\s*(?:million|billion|thousand|[MBK])?)*"
+    r"\s+(?:in|from|for|at|of)\s+(?:the\s+|our\s+|its\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:(?:and|&)\s+(?:[A-Z][\w&-]*\s+){1,4})?"
+    r"(?:segments?|divisions?|business(?:es)?|units?|subsidiar(?:y|ies)|operations)\b"
+)
+
+
+def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], periods: list[PeriodMention],
+                  floor: int = 0) -> None:
     if _bind_respectively(text, seg, amounts, periods):
         return
     prev_end = seg[0]
     prev: _Amount | None = None
+    respectively = "respectively" in text[seg[0]:seg[1]].lower()
     for a in amounts:
         money = a.money
-        if _NOT_A_FIGURE_RE.match(text, money.end):
+        if _NOT_A_FIGURE_RE.match(text, money.end) or _PART_AFTER_RE.match(text, money.end):
             prev_end, prev = money.end, None
             continue
-        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, prev_end, periods)
+        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, prev_end, periods, floor, seg[1])
         if bound is _QUALIFIED:
             a.skipped = True
             prev_end, prev = money.end, None
+            continue
+        if (bound and bound[0].per_share and not money.per_share and abs(money.value) < 1000 and money.decimals > 0
+                and not money.is_range and money.unit == "USD"):
+            # "Net loss per common share was $0.30": the phrase says it is per share
+            a.concept, a.label, a.per_share = bound[0], bound[1], True
+            a.subject = len(bound) > 2 and _is_subject(text, floor, bound[2])
+            prev_end, prev = money.end, a
             continue
         if bound and not money.per_share and abs(money.value) < 1000 and money.decimals > 0:
             # "the net loss was $0.27": cents bound to a total are a per-share figure misread.
@@ -456,14 +526,47 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
                 joiner = text[prev.money.end:money.start].strip().lower()
                 if joiner in (", or", "or", ",or", "(", ", or a"):
                     base = (prev.concept, prev.label)
+                    a.subject = prev.subject
+            if base is bound and bound is not None and len(bound) > 2:
+                a.subject = _is_subject(text, floor, bound[2])
             concept = _per_share_concept(base[0], money.share_basis) if base else None
             if concept:
                 basis = f" ({money.share_basis})" if money.share_basis else ""
                 label = base[1] if base[0].per_share else f"{base[1]} per share{basis}"
                 a.concept, a.label = concept, label
+        elif bound is None and prev is not None and prev.concept is not None and respectively \
+                and _LIST_JOIN_RE.fullmatch(text, prev.money.end, money.start) \
+                and (money.unit == prev.money.unit or (prev.per_share and abs(money.value) < 1000)):
+            # "Net loss per common share was $0.30 and $0.43 for ..., respectively": one measure, several figures
+            a.concept, a.label, a.per_share, a.subject = prev.concept, prev.label, prev.per_share, prev.subject
         elif bound and not bound[0].per_share:
-            a.concept, a.label = bound
+            a.concept, a.label = bound[0], bound[1]
+            a.subject = len(bound) > 2 and _is_subject(text, prev_end if prev is not None and prev.subject else floor,
+                                                       bound[2])
         prev_end, prev = money.end, a
+
+
+_SUBJECT_WORDS = frozenset(
+    """the company company's we our its it total gaap reported posted had has generated recorded delivered achieved
+    saw net and also additionally meanwhile overall however consolidated quarterly record a an on basis while whereas""".split()
+)
+_SUBJECT_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]")
+
+
+def _is_subject(text: str, floor: int, phrase_start: int) -> bool:
+    """Only lead-ins ("- ", "The Company's", "GAAP") stand between the clause start and the phrase."""
+    label = _BULLET_LABEL_RE.match(text, floor, phrase_start) if floor <= phrase_start else None
+    if label:
+        floor = label.end()
+    if phrase_start < floor or phrase_start - floor > 60:
+        return False
+    for t in _SUBJECT_TOKEN_RE.findall(text, floor, phrase_start):
+        if t.lower() not in _SUBJECT_WORDS and t not in "-*•–—:,":
+            return False
+    return True
+
+
+_LEAD_COMPARE_RE = re.compile(r"\s*(?:That|This|These|Which|It)\s*", re.IGNORECASE)
 
 
 def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> None:
@@ -476,7 +579,7 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
         if not these or all(a.concept for a in these):
             continue
         for unit in {a.money.unit for a in these}:
-            src = [a for a in first if a.money.unit == unit]
+            src = [a for a in first if a.money.unit == unit and not _NOT_A_FIGURE_RE.match(text, a.money.end)]
             dst = [a for a in these if a.money.unit == unit]
             if len(src) != len(dst) or not all(a.concept for a in src) or any(a.skipped for a in first):
                 continue
@@ -484,7 +587,25 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
                 continue
             for s, d in zip(src, dst):
                 if d.concept is None and not _NOT_A_FIGURE_RE.match(text, d.money.end):
-                    d.concept, d.label = s.concept, s.label
+                    if d.money.per_share and _opposite_base(these, d, s):
+                        continue  # "... compared to net income of $3.9 million or $0.23 per share"
+                    if s.per_share and not (abs(d.money.value) < 1000 and d.money.decimals > 0):
+                        continue  # a per-share figure compared with a total is no comparison
+                    if not s.per_share and s.concept.per_share is False and abs(d.money.value) < 1000 and d.money.decimals > 0 \
+                            and abs(s.money.value) >= 1000:
+                        continue  # "$5.0 million, compared to $0.43": not the same kind of figure
+                    d.concept, d.label, d.per_share = s.concept, s.label, s.per_share
+
+
+def _opposite_base(these: list[_Amount], d: _Amount, src: _Amount) -> bool:
+    """A per-share figure right after a total of the other direction (income vs loss) is not ``src``'s kind."""
+    i = these.index(d)
+    prev = these[i - 1] if i > 0 else None
+    if prev is None or prev.money.per_share:
+        return False
+    if prev.concept is None:
+        return True  # the figure it qualifies is unbound: nothing says which measure it is
+    return prev.concept.sign != src.concept.sign
 
 
 # --- periods for amounts ------------------------------------------------------
@@ -495,12 +616,20 @@ class _Resolved:
     periods: tuple[Period, ...]
 
 
-def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor: Period | None) -> list[_Resolved]:
+def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor: Period | None,
+                      forward_from: int | None = None, forward_to: int = 0) -> list[_Resolved]:
     """Resolve every mention; relative ones against the latest named period before them."""
     out: list[_Resolved] = []
     base = anchor
     for m in mentions:
         periods = resolve(m, ctx, base)
+        if (forward_from is not None and forward_from <= m.start < forward_to and m.kind == "quarter"
+                and ctx.now is not None):
+            # "expects first quarter revenue of ...": the next such quarter, not the last one
+            cal = ctx.calendar
+            fy = cal.fy_of(ctx.now)
+            p = cal.quarter(fy, m.quarter)
+            periods = (p if p.end > ctx.now else cal.quarter(fy + 1, m.quarter),)
         out.append(_Resolved(m, periods))
         if m.kind in ("explicit", "current", "quarter") and len(periods) == 1 and not periods[0].is_instant:
             base = periods[0]
@@ -508,7 +637,8 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
 
 
 _FILLER_RE = re.compile(
-    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively)\b)*", re.IGNORECASE,
+    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end)\b"
+    r"|\b\d+(?:\.\d+)?\s?%)*", re.IGNORECASE,
 )
 
 
@@ -544,6 +674,47 @@ def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_R
     return None
 
 
+def _respective_periods(text: str, segs: list[tuple[int, int]], amounts: list[_Amount],
+                        resolved: list[_Resolved]) -> dict:
+    """"... for the fourth quarter and for the full year to $2.1 million and $1.5 million, respectively".
+
+    In a "respectively" segment that names several periods before its figures,
+    the n-th figure of a kind belongs to the n-th period; when the counts do
+    not match, none of them can be placed.
+    """
+    out: dict = {}
+    for k, (a0, b0) in enumerate(segs):
+        if "respectively" not in text[a0:b0].lower():
+            continue
+        these = [a for a in amounts if a.seg == k and a.concept is not None]
+        if not these:
+            continue
+        first, last = these[0].money.start, these[-1].money.end
+        spans: list[Period] = []
+        for r in resolved:
+            if a0 <= r.mention.start and r.mention.end <= first and r.mention.kind != "opaque":
+                spans.extend(r.periods)
+        if len(spans) < 2:
+            # "$0.30 and $0.43 for the three months ended June 30, 2025 and 2024, respectively"
+            spans = [p for r in resolved if last <= r.mention.start and r.mention.end <= b0
+                     and r.mention.kind != "opaque" for p in r.periods]
+        same = len({a.concept.name for a in these}) == 1 and len(these) > 1
+        if len(spans) < 2:
+            if same:
+                for a in these:
+                    out[id(a)] = False  # one measure, several figures, periods we cannot pair
+            continue
+        for unit in {a.money.unit for a in these}:
+            group = [a for a in these if a.money.unit == unit]
+            if len(group) == len(spans):
+                for a, p in zip(group, spans):
+                    out[id(a)] = (p,)
+            else:
+                for a in group:
+                    out[id(a)] = False
+    return out
+
+
 def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
     """An instant concept needs a date; a flow concept needs a span."""
     if concept.instant:
@@ -559,7 +730,7 @@ def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
 # Words every concept phrase contains one of: a block without any cannot bind.
 _CONCEPT_WORDS = ("revenue", "loss", "income", "expense", "cash", "earnings", "ebitda", "expenditure", "capex",
                   "sales", "profit", "grant", "cost", "assets", "research and development", "r&d", "g&a", "reimbursement",
-                  "fees")
+                  "fees", "' equity", "’ equity")
 
 
 def _has_concept_word(text: str, a: int, b: int) -> bool:
@@ -596,6 +767,7 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
         return []
     ctx: PeriodContext | None = None
     facts: list[FinancialFact] = []
+    anchors: dict = {}
     for b_start, b_end in prose_blocks(text):
         if not has_money_hint(text, b_start, b_end) or not _has_concept_word(text, b_start, b_end):
             continue
@@ -604,12 +776,81 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
             continue
         if ctx is None:
             ctx = _context(doc)
-        anchor: Period | None = None
+        anchor = _section_anchor(doc, ctx, sec, anchors)
+        ctx.weak_anchor = anchor
         for s, e in sentences(text, b_start, b_end):
             anchor = _sentence(doc, ctx, s, e, anchor, facts)
     if not facts or not is_single_issuer(text):
         return []
     return _dedupe(facts)
+
+
+_RESULTS_WORD_RE = re.compile(r"\b(?:results?|reports?|reported|announces?|posts|financials?|earnings)\b", re.IGNORECASE)
+_PERIOD_HINT_RE = re.compile(r"(?:19|20)\d\d|\b(?:months?|quarter\w*|years?|half|annual|fiscal|ytd|[1-4]Q|Q[1-4]|H[12]|FY\w*)\b",
+                             re.IGNORECASE)
+_HEADING_KINDS = ("financial_results", "highlights", "body", "subheadline", "guidance")
+
+
+def _sole_span(text: str, ctx: PeriodContext, start: int, end: int) -> Period | None:
+    """The one span a heading or title names ("Third Quarter 2025 Financial Results"), if only one."""
+    mentions = [m for m in find_periods(text, ctx.calendar, start, end) if m.kind != "opaque"]
+    spans = set()
+    for m in mentions:
+        for p in resolve(m, ctx, None):
+            spans.add(p)
+    if len(spans) != 1 or any(m.kind not in ("explicit", "current", "quarter") for m in mentions):
+        return None
+    p = spans.pop()
+    if p.is_instant or (ctx.now is not None and p.end > ctx.now):
+        return None
+    return p
+
+
+_QUARTERLY = r"\b(?:three|3)[- ]months?\b|\bquarter\s+ended\b"
+_OTHER_SPANS_RE = {
+    3: re.compile(r"\b(?:six|nine|twelve|6|9|12)[- ]months?\b|\b(?:first|second)[- ]half\b|\b[HQ]?[12]H\b|\bH[12]\b"
+                  r"|\byear[- ]to[- ]date\b|\bYTD\b|\bfull[- ]year\b|\byears?\s+ended\b|\bfiscal\s+year\b", re.IGNORECASE),
+    6: re.compile(_QUARTERLY + r"|\bsecond\s+quarter\b|\bQ2\b|\b2Q", re.IGNORECASE),
+    9: re.compile(_QUARTERLY + r"|\bthird\s+quarter\b|\bQ3\b|\b3Q", re.IGNORECASE),
+    12: re.compile(_QUARTERLY + r"|\bfourth\s+quarter\b|\bQ4\b|\b4Q", re.IGNORECASE),
+}
+
+
+def _section_anchor(doc: CleanDocument, ctx: PeriodContext, sec, cache: dict) -> Period | None:
+    """The period a block starts out talking about: its section heading's, else the title's.
+
+    "Third Quarter 2025 Financial Results" over a section, or a results
+    release whose title names one period, place the bare "Net loss was $X
+    million" below them. A heading or title naming two spans places nothing.
+    """
+    key = sec.section_no if sec is not None else None
+    if key in cache:
+        return cache[key]
+    found = None
+    if sec is not None and sec.heading:
+        h = sec.heading
+        if sec.kind in _HEADING_KINDS:
+            found = _sole_span(h, ctx, 0, len(h))
+        if found is None and _PERIOD_HINT_RE.search(h):
+            cache[key] = None  # "Six Month 2025 Financial Results": a span we cannot take from the title
+            return None
+    if found is None:
+        if "title" not in cache:
+            text = doc.text
+            nl = text.find("\n", 0, 400)
+            t_end = nl if nl > 0 else min(len(text), 300)
+            title = None
+            if _RESULTS_WORD_RE.search(text, 0, t_end):
+                title = _sole_span(text, ctx, 0, t_end)
+                if title is not None and ctx.current is not None and title != ctx.current:
+                    title = None
+                other = _OTHER_SPANS_RE.get(title.months) if title is not None else None
+                if other is not None and other.search(text):
+                    title = None  # the release also reports another span: a bare figure could be either
+            cache["title"] = title
+        found = cache["title"]
+    cache[key] = found
+    return found
 
 
 def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Period | None,
@@ -623,12 +864,24 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
         # not place, so the figure must not borrow the paragraph's period.
         mentions = [PeriodMention(m.start, m.end, "opaque", text=m.text) if m.kind == "year" else m
                     for m in mentions]
-    resolved = _resolve_sentence(mentions, ctx, anchor)
-    new_anchor = _next_anchor(text, s, e, resolved) or anchor
-    if not has_money_hint(text, s, e) or _BLOCK_RE.search(text, s, e) or _tableish(text, s, e):
+    fw = guidance._FORWARD_RE.search(text, s, e) if forward else None
+    cmp = _COMPARE_RE.search(text, s, e) if fw else None
+    resolved = _resolve_sentence(mentions, ctx, anchor, fw.start() if fw else None, cmp.start() if cmp else e)
+    # Only a sentence that states figures moves the paragraph's period: "... completed its IPO in
+    # the fourth quarter of 2023" is an aside, not what the next figure is about.
+    money_here = has_money_hint(text, s, e)
+    # A sentence without figures moves the paragraph's period only when it speaks of results
+    # ("announced financial results for the first quarter of 2025"); "... completed its IPO in
+    # the fourth quarter of 2023" is an aside, not what the next figure is about.
+    moves = money_here or _RESULTS_WORD_RE.search(text, s, e) is not None
+    new_anchor = (_next_anchor(text, s, e, resolved) if moves else None) or anchor
+    if not money_here or _BLOCK_RE.search(text, s, e) or _tableish(text, s, e):
         return new_anchor
-    for c_start, c_end in _cut(text, s, e, _CLAUSE_CUT_RE):
-        _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor, forward, out)
+    for i, (c_start, c_end) in enumerate(_cut(text, s, e, _CLAUSE_CUT_RE)):
+        # "R&D rose to $3.3 million in Q2, while G&A fell to $1.7 million": a
+        # later clause without a period of its own speaks of the sentence's.
+        _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor if i == 0 else (new_anchor or anchor), forward, out,
+                weak=i > 0)
     return new_anchor
 
 
@@ -655,24 +908,31 @@ def _next_anchor(text: str, s: int, e: int, resolved: list[_Resolved]) -> Period
 
 
 def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, sent: tuple[int, int],
-            resolved: list[_Resolved], anchor: Period | None, forward: bool, out: list[FinancialFact]) -> None:
+            resolved: list[_Resolved], anchor: Period | None, forward: bool, out: list[FinancialFact],
+            weak: bool = False) -> None:
     text = doc.text
     monies = find_money(text, c_start, c_end)
     if not monies:
         return
     segs = _cut(text, c_start, c_end, _COMPARE_RE)
+    if len(segs) > 1 and "respectively" not in text[c_start:c_end].lower():
+        # "compared to $10.1 million in Q4 2025 and $16.0 million in Q1 2025": one comparison each
+        segs = segs[:1] + [piece for seg in segs[1:] for piece in _cut(text, seg[0], seg[1], _AND_AMOUNT_RE)]
     amounts: list[_Amount] = []
     for money in monies:
         k = next(i for i, (a, b) in enumerate(segs) if a <= money.start < b or i == len(segs) - 1)
         amounts.append(_Amount(money, k))
     mentions = [r.mention for r in resolved]
     for k, seg in enumerate(segs):
-        _bind_segment(text, seg, [a for a in amounts if a.seg == k], mentions)
+        _bind_segment(text, seg, [a for a in amounts if a.seg == k], mentions, c_start)
     _inherit(text, segs, amounts)
     # A comparative segment compares: its figures must be of a concept that
     # segment 0 states ("... versus $5.8 million in the prior-year period,
     # G&A expenses declined to $1.1 million" is not a prior-year G&A figure).
     first_concepts = {a.concept.name for a in amounts if a.seg == 0 and a.concept}
+    if len(segs) > 1 and not any(a.seg == 0 for a in amounts) and _LEAD_COMPARE_RE.fullmatch(text, *segs[0]):
+        # "That compares with a net loss of $12.7 million ... in the year-ago quarter"
+        first_concepts = {a.concept.name for a in amounts if a.seg == 1 and a.concept}
     for a in amounts:
         if a.seg > 0 and a.concept and a.concept.name not in first_concepts:
             a.concept = None
@@ -686,22 +946,55 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
             if a.money.start > explain.start():
                 a.concept = None
     clause_text = text[c_start:c_end]
+    assigned = _respective_periods(text, segs, amounts, resolved)
     # Figures and concept phrases may sit between an amount and its period.
     skip = [(a.money.start, a.money.end) for a in amounts]
-    skip += [m.span() for m in _concepts()[1].finditer(text, c_start, c_end)]
+    if any(a.concept is not None for a in amounts) and any(
+            amounts[0].money.end <= r.mention.start < c_end for r in resolved):
+        # only a period after a figure needs them (the scan is the costliest regex here)
+        skip += [m.span() for m in _concepts()[1].finditer(text, amounts[0].money.end, c_end)]
+    first_period: Period | None = None
     for i, a in enumerate(amounts):
         if a.concept is None or _UNPLACED_SPAN_RE.search(text, *segs[a.seg]):
             continue
         # Forward-looking only if the forecast word leads up to the figure:
         # "ended Q2 with $15.9 million in cash and expects ..." is a result.
         forward = guidance.is_forward_looking(text[c_start:a.money.start])
-        periods = _period_for(text, a.money, segs[a.seg], resolved, skip)
+        periods = assigned[id(a)] if id(a) in assigned else _period_for(text, a.money, segs[a.seg], resolved, skip)
         if periods is None and a.seg == 0 and anchor is not None:
-            periods = (anchor,)
+            # A period taken from a heading or the title places only the
+            # clause's subject: "Net loss was $5.0 million", not "India
+            # Biodiesel rebounded to $10.5 million in revenue".
+            if not (weak or anchor is getattr(ctx, "weak_anchor", None)) or a.subject:
+                periods = (anchor,)
+        if a.seg == 0 and periods and len(periods) == 1:
+            first_period = periods[0]
+        elif a.seg > 0 and not periods and first_period is not None:
+            # "$7.7 million for the year ended December 31, 2024, compared with $8.9 million in 2023":
+            # a bare year compared with a calendar year is that year.
+            periods = _prior_calendar_year(text, a.money, segs[a.seg], resolved, first_period, ctx) or periods
         for p in periods or ():
             fact = _make_fact(doc, ctx, a, p, clause_text, sent, forward)
             if fact is not None:
                 out.append(fact)
+
+
+_BARE_YEAR_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:in|for|during)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b(?![,.]?\d|\s*[-–]|'s)")
+
+
+def _prior_calendar_year(text: str, money: Money, seg: tuple[int, int], resolved: list[_Resolved], first: Period,
+                         ctx: PeriodContext) -> tuple[Period, ...] | None:
+    m = _BARE_YEAR_AFTER_RE.match(text, money.end, seg[1])
+    if m is None or first.months != 12 or first.is_instant or ctx.calendar.end_month != 12 or not ctx.calendar.stated:
+        return None
+    if first.start is None or first.start.month != 1 or first.start.day != 1:
+        return None
+    year = int(m.group(1))
+    if year != first.end.year - 1:
+        return None
+    if any(r.mention.kind not in ("opaque",) for r in resolved if seg[0] <= r.mention.start < seg[1]):
+        return None  # the segment names a period of its own
+    return (ctx.calendar.first_months(year, 12),)
 
 
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
@@ -710,8 +1003,8 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
     p = _fit_period(period, concept, clause)
     if p is None:
         return None
-    unit = money.unit
-    if concept.per_share != money.per_share:
+    unit = money.unit + ("/share" if a.per_share else "")
+    if concept.per_share != (money.per_share or a.per_share):
         return None
     is_guidance = forward and guidance.is_future(p, ctx)
     if forward and not is_guidance:
@@ -748,6 +1041,19 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
     )
 
 
+def _rounds_to(precise: tuple, other: tuple) -> bool:
+    """Whether ``other`` is ``precise`` rounded to ``other``'s printed precision (same for range ends)."""
+    dec = other[3]
+    for a, b in zip(precise[:3], other[:3]):
+        if a is None or b is None:
+            if a is not b:
+                return False
+            continue
+        if abs(round(a, dec) - b) > 1e-9 * max(1.0, abs(b)):
+            return False
+    return True
+
+
 def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
     """The same figure restated later (a summary, a quote) is kept once, first mention.
 
@@ -757,8 +1063,15 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
     values: dict = {}
     for f in facts:
         values.setdefault((f.concept, f.period_start, f.period_end, f.is_guidance, f.unit), set()).add(
-            (f.value, f.value_low, f.value_high))
-    facts = [f for f in facts if len(values[(f.concept, f.period_start, f.period_end, f.is_guidance, f.unit)]) == 1]
+            (f.value, f.value_low, f.value_high, f.decimals))
+    keep: dict = {}
+    for key, vals in values.items():
+        precise = max(vals, key=lambda v: v[3])
+        if all(_rounds_to(precise, v) for v in vals):
+            # "$3,551,000" and "$3.6 million": one figure printed twice, keep the precise print
+            keep[key] = precise[:3]
+    facts = [f for f in facts if keep.get((f.concept, f.period_start, f.period_end, f.is_guidance, f.unit))
+             == (f.value, f.value_low, f.value_high)]
     seen: set = set()
     out = []
     for f in facts:

@@ -162,8 +162,38 @@ def fiscal_calendar(text: str) -> FiscalCalendar:
         # fiscal year ends may not be on the calendar year: "Q1 2025" could be
         # October-December 2024. Only dated spans can be trusted then.
         cal.ambiguous = ("fiscal" in text.lower() or "FY" in text) and _FISCAL_ANYWHERE_RE.search(text) is not None
+        if cal.ambiguous and _calendar_quarters_confirmed(text, cal):
+            cal.ambiguous = False
         return cal
     return FiscalCalendar(_month_no(m.group("mon") or m.group("mon2")))
+
+
+def _calendar_quarters_confirmed(text: str, cal: "FiscalCalendar") -> bool:
+    """ "Q1 2024" and "the quarter ended March 31, 2024" in one release: its quarters are calendar quarters.
+
+    Under any other fiscal year end a quarter named with a year would not end
+    on the date the release gives for its quarter, so the coincidence settles it.
+    """
+    head = text[:6000]
+    ends = set()
+    for m in _ENDED_RE.finditer(head):
+        d = _date_of(m)
+        if d and _dur_word(m) == 3:
+            ends.add(d)
+    if not ends:
+        return False
+    for m in _QCOMPACT_RE.finditer(head):
+        if m.group("fy"):
+            continue
+        if cal.quarter(_year(m.group("y")), int(m.group("q1") or m.group("q2"))).end in ends:
+            return True
+    for m in _QWORD_RE.finditer(head):
+        if m.group("fy1") or m.group("fy2"):
+            continue
+        q = _ORDINALS[(m.group("ord") or m.group("ord2")).lower()]
+        if cal.quarter(int(m.group("y") or m.group("y2")), q).end in ends:
+            return True
+    return False
 
 
 def _date_of(m: re.Match, prefix: str = "") -> date | None:
@@ -214,12 +244,13 @@ def _dur_word(m: re.Match) -> int:
 
 _ENDED_RE = re.compile(
     r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
-    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarter|(?:fiscal\s+)?year))"
+    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarter|(?:fiscal\s+)?year(?:\s+(?:19|20)\d\d)?))"
     r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE,
     re.IGNORECASE,
 )
+_AND_YEAR_RE = re.compile(r",?\s+and\s+((?:19|20)\d\d)\b(?![,.]\d)")
 _QCOMPACT_RE = re.compile(
-    r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F)?\s?[-']?\s?(?P<y>" + _YEAR + r"|\d{2})\b",
+    r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F)?\s?[-'/]?\s?(?P<y>" + _YEAR + r"|\d{2})\b",
 )
 _QWORD_RE = re.compile(
     r"\b" + _ORD + r"[- ]quarter(?:\s+of)?\s+(?:the\s+)?(?:company's\s+|its\s+)?(?P<fy1>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>"
@@ -233,6 +264,8 @@ _FIRST_MONTHS_RE = re.compile(
     + r")\s+and\s+(?P<yb>" + _YEAR + r"))(?:\s+fiscal\s+year)?\b",
     re.IGNORECASE,
 )
+# "Six Month 2025 Financial Results", "nine months 2025": the first months of that year.
+_NMONTHS_YEAR_RE = re.compile(r"\b(?P<cnt>six|nine|6|9)[- ]months?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", re.IGNORECASE)
 _HALF_RE = re.compile(r"\b(?:1H|H1)\s?(?:FY)?\s?'?(?P<y>" + _YEAR + r"|\d{2})\b")
 _FULL_YEAR_RE = re.compile(
     r"\b(?:full[- ]year|fiscal\s+year|fiscal|FY)\s?'?(?P<y>" + _YEAR + r"|(?<=FY)\d{2}|(?<=FY )\d{2})\b",
@@ -244,7 +277,11 @@ _RELATIVE_RE = re.compile(
     r"(?:(?P<qord>first|second|third|fourth)\s+)?(?P<what>period|quarter|three[- ]month\s+period|six[- ]month\s+period|nine[- ]month\s+period)"
     r"(?:\s+(?:(?:of|in)\s+(?:the\s+)?)?(?:(?P<fy>fiscal\s+(?:year\s+)?)?(?P<y>" + _YEAR + r")|(?:last|prior|previous|preceding)\s+(?:fiscal\s+)?year|a\s+year\s+(?:ago|earlier)))?"
     r"|\b(?:the\s+)?same\s+(?:period|quarter)\s+(?:last|a)\s+year(?:\s+(?:ago|earlier))?"
-    r"|\b(?:the\s+)?(?P<qord2>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year",
+    r"|\b(?:the\s+)?(?P<qord2>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?(?:last|prior|previous)\s+(?:fiscal\s+)?year"
+    # "compared to $5.8 million in the prior year", "from $2.8 million a year ago"
+    r"|\b(?:in|for|during|from|over|versus|vs\.?|than)\s+(?:the\s+)?(?:prior|previous|preceding)\s+(?:fiscal\s+)?year\b(?![- ](?:end|period|quarter))"
+    r"|\b(?:in|for|during|from|over|versus|vs\.?|than)\s+(?:the\s+)?year[- ](?:ago|earlier)\s+(?:period|quarter)\b"
+    r"|(?<![\w-])(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b(?!['’])",
     re.IGNORECASE,
 )
 _NO_YEAR_REF_RE = re.compile(
@@ -253,11 +290,12 @@ _NO_YEAR_REF_RE = re.compile(
 )
 _CURRENT_RE = re.compile(
     r"\b(?:the|this)\s+(?:current\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
-    r"|\bquarter[- ]end\b",
+    r"|\bquarter[- ]end\b"
+    r"|\bthe\s+(?P<fy>full|fiscal|entire)\s+year\b(?!\s+(?:ended|ending|of|20\d\d))",
     re.IGNORECASE,
 )
 _QNOYEAR_RE = re.compile(
-    r"\b(?:the\s+)?" + _ORD + r"[- ]quarter\b|\bQ(?P<q>[1-4])\b(?!\s?'?\d)",
+    r"\b(?:the\s+)?" + _ORD + r"[- ]quarter\b|\bQ(?P<q>[1-4])\b(?!\s?['/]?\d)",
     re.IGNORECASE,
 )
 # A bare year counts only where a forecast names its year: "for 2025", "the
@@ -266,11 +304,12 @@ _QNOYEAR_RE = re.compile(
 # "November revenue"): their presence stops a figure from borrowing a period.
 _OPAQUE_RE = re.compile(
     r"\b(?:the\s+)?(?:six|nine|twelve|6|9|12)[- ]month\s+period\b|\byear[- ]to[- ]date\b|\bYTD\b"
+    r"|\b(?-i:H[12]|[12]H)\b(?!\s?(?:FY)?\s?'?\d)|\b(?:six|nine|twelve)[- ]months?\b(?!\s+(?:ended|ending|of|20\d\d))"
     r"|\b(?:first|second)[\s-]+half\b|\btrailing\b|(?<![\d,.$€£-])(?:19|20)\d\d(?:'s|’s)?(?![\d,.%-])|\b(?-i:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\b(?!\s+\d)",
     re.IGNORECASE,
 )
-_OPAQUE_HINTS = ("month", "date", "half", "trailing", "ytd", "19", "20")
+_OPAQUE_HINTS = ("month", "date", "half", "trailing", "ytd", "19", "20", "h1", "h2", "1h", "2h")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 _MONTH_END_RE = re.compile(
@@ -288,21 +327,32 @@ _BARE_YEAR_RE = re.compile(
 )
 
 
+_EVENT_BEFORE_RE = re.compile(r"\b(?:filed|submitted|announced|issued|released|dated|signed|received|published|closed|"
+                              r"completed|entered|effective|held|granted)\b[^.;,]{0,25}$", re.IGNORECASE)
+
+
+def _event_date(text: str, m: re.Match) -> bool:
+    """ "filed with the SEC on March 8, 2024": the day something happened, not a balance date."""
+    return m.group(0)[:2].lower() == "on" and _EVENT_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) is not None
+
+
 def _explicit(start: int, end: int, text: str, *periods: Period) -> PeriodMention:
     return PeriodMention(start, end, "explicit", tuple(periods), text=text)
 
 
-def _scan(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]:
+def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = False) -> list[PeriodMention]:
     out: list[PeriodMention] = []
     seg = text[s:e]
     low = seg.lower()
     # Cheap substring gates keep the dozen regexes off sentences they cannot match.
     has_quarter = "quarter" in low
-    if any(w in low for w in ("same", "comparable", "corresponding", "prior", "previous", "year-ago", "year ago",
+    if not explicit_only and any(w in low for w in ("same", "comparable", "corresponding", "prior", "previous", "year-ago", "year ago",
                               "year-earlier", "year earlier", "last")):
         for m in _RELATIVE_RE.finditer(text, s, e):
             q = m.group("qord") or m.group("qord2")
             y = m.group("y")
+            if re.search(r"\bend\s+of\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+                continue  # "as of the end of the prior year" is a date we do not place
             if _NO_YEAR_REF_RE.fullmatch(m.group(0)):
                 # "the same period" alone: the same as what, a year before or not?
                 out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
@@ -314,24 +364,34 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]
         for m in _ENDED_RE.finditer(text, s, e):
             d = _date_of(m)
             if d:
-                out.append(_explicit(m.start(), m.end(), m.group(0), cal.ending(d, _dur_word(m))))
+                p = cal.ending(d, _dur_word(m))
+                pair = _AND_YEAR_RE.match(text, m.end(), e)
+                if pair:
+                    # "the three months ended June 30, 2025 and 2024": both years, in that order
+                    other = cal.shifted(p, int(pair.group(1)) - d.year)
+                    out.append(_explicit(m.start(), pair.end(), text[m.start():pair.end()], p, other))
+                else:
+                    out.append(_explicit(m.start(), m.end(), m.group(0), p))
         for m in _MONTH_END_RE.finditer(text, s, e):
             d = _month_end(int(m.group("yr")), _month_no(m.group("mon")))
             out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
         for m in _INSTANT_RE.finditer(text, s, e):
             d = _date_of(m)
-            if d:
+            if d and not _event_date(text, m):
                 out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
     elif "as " in low or "at " in low or "on " in low:
         for m in _INSTANT_RE.finditer(text, s, e):
             d = _date_of(m)
-            if d:
+            if d and not _event_date(text, m):
                 out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
     if "first" in low:
         for m in _FIRST_MONTHS_RE.finditer(text, s, e):
             n = 6 if m.group("half") else _COUNTS[m.group("cnt").lower()]
             years = [m.group("y")] if m.group("y") else [m.group("ya"), m.group("yb")]
             out.append(_explicit(m.start(), m.end(), m.group(0), *(cal.first_months(int(y), n) for y in years)))
+    if "month" in low:
+        for m in _NMONTHS_YEAR_RE.finditer(text, s, e):
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(int(m.group("y")), _COUNTS[m.group("cnt").lower()])))
     if "H1" in seg or "1H" in seg:
         for m in _HALF_RE.finditer(text, s, e):
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 6)))
@@ -347,19 +407,21 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]
     if "fiscal" in low or "FY" in seg or "full" in low:
         for m in _FULL_YEAR_RE.finditer(text, s, e):
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 12)))
-    if any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
+    if explicit_only:
+        pass  # the reporting period is an explicit span: skip what cannot be one
+    elif any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
         for m in _OPAQUE_RE.finditer(text, s, e):
             out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
-    if has_quarter or "period" in low:
+    if not explicit_only and (has_quarter or "period" in low or " year" in low):
         for m in _CURRENT_RE.finditer(text, s, e):
             what = (m.group("what") or "quarter").lower()
-            out.append(PeriodMention(m.start(), m.end(), "current", months=None if what == "period" else 3,
-                                     text=m.group(0)))
-    if has_quarter or "Q" in seg:
+            months = 12 if m.group("fy") else None if what == "period" else 3
+            out.append(PeriodMention(m.start(), m.end(), "current", months=months, text=m.group(0)))
+    if not explicit_only and (has_quarter or "Q" in seg):
         for m in _QNOYEAR_RE.finditer(text, s, e):
             q = _ORDINALS[m.group("ord").lower()] if m.group("ord") else int(m.group("q"))
             out.append(PeriodMention(m.start(), m.end(), "quarter", quarter=q, text=m.group(0)))
-    if "20" in seg:
+    if not explicit_only and "20" in seg:
         for m in _BARE_YEAR_RE.finditer(text, s, e):
             out.append(PeriodMention(m.start(), m.end(), "year", fy=int(m.group("y") or m.group("y2")), text=m.group(0)))
     if cal.ambiguous:
@@ -387,7 +449,8 @@ def _unless_fiscal(p: PeriodMention, text: str) -> PeriodMention:
 _KIND_RANK = {"relative": 0, "explicit": 1, "current": 2, "quarter": 3, "year": 4, "opaque": 5}
 
 
-def find_periods(text: str, cal: FiscalCalendar, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+def find_periods(text: str, cal: FiscalCalendar, start: int = 0, end: int | None = None,
+                 explicit_only: bool = False) -> list[PeriodMention]:
     """Non-overlapping period phrases in ``text[start:end]``, in text order.
 
     Where phrases overlap, a relative phrase wins ("the same period in fiscal
@@ -396,7 +459,7 @@ def find_periods(text: str, cal: FiscalCalendar, start: int = 0, end: int | None
     longer one.
     """
     end = len(text) if end is None else end
-    found = _scan(text, start, end, cal)
+    found = _scan(text, start, end, cal, explicit_only)
     found.sort(key=lambda p: (_KIND_RANK[p.kind], -(p.end - p.start), p.start))
     kept: list[PeriodMention] = []
     for p in found:
@@ -470,6 +533,9 @@ def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -
         # "the quarter" is the quarter the release reports on; the paragraph's
         # latest period may be an aside ("fee changes in the third quarter of 2023").
         base = ctx.current or (anchor if anchor is not None and not anchor.is_instant else None)
+        if base is not None and mention.months == 12 and base.months != 12 and base.end == cal.fy_end(cal.fy_of(base.end)):
+            # "for the full year" in a fourth-quarter release: the fiscal year that quarter ends
+            base = cal.first_months(cal.fy_of(base.end), 12)
         if base is None or (mention.months and base.months != mention.months):
             return ()
         return (base,)
@@ -495,6 +561,9 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
+_RESULTS_AFTER_RE = re.compile(r"\s+(?:financial\s+|operating\s+|preliminary\s+)?results\b", re.IGNORECASE)
+
+
 def current_period(text: str, cal: FiscalCalendar, release_date: date | None = None, limit: int = 6000) -> Period | None:
     """The period the release reports on: the latest span it names as a result.
 
@@ -503,8 +572,17 @@ def current_period(text: str, cal: FiscalCalendar, release_date: date | None = N
     a forecast; of the rest the latest is the reporting period (the earlier
     ones are comparatives).
     """
+    if release_date is None:
+        # Undated: a title naming one reporting span ("... Surges Ahead: Q1 2024 Sees 47% Revenue
+        # Growth") says what the release reports on, whatever later sentences name.
+        nl = text.find("\n", 0, 400)
+        t_end = nl if nl > 0 else min(len(text), 300)
+        spans = {q for m in find_periods(text, cal, 0, t_end, explicit_only=True)
+                 for q in m.periods if not q.is_instant and q.months in (3, 6, 9, 12)}
+        if len(spans) == 1 and not _FORWARD_NEAR_RE.search(text, 0, t_end):
+            return spans.pop()
     best: Period | None = None
-    for p in find_periods(text, cal, 0, min(len(text), limit)):
+    for p in find_periods(text, cal, 0, min(len(text), limit), explicit_only=True):
         if p.kind != "explicit":
             continue
         for period in p.periods:
@@ -512,8 +590,9 @@ def current_period(text: str, cal: FiscalCalendar, release_date: date | None = N
                 continue
             if release_date and period.end > release_date:
                 continue
-            if not release_date and _FORWARD_NEAR_RE.search(_sentence_around(text, p.start, p.end)):
-                continue
+            if (not release_date and _FORWARD_NEAR_RE.search(_sentence_around(text, p.start, p.end))
+                    and not _RESULTS_AFTER_RE.match(text, p.end)):
+                continue  # a forecast, unless it is "reported Q1 2025 results and targets ..."
             if best is None or period.end > best.end or (period.end == best.end and period.months < best.months):
                 best = period
     return best
