@@ -119,7 +119,9 @@ def indication_forms(text: str) -> IndicationForms:
 
 
 def all_abbreviations() -> set[str]:
-    return {abbr for _c, abbr, _l, _r in vocab.indications() if abbr}
+    out = {abbr for _c, abbr, _l, _r in vocab.indications() if abbr}
+    _ABBR.update(out)
+    return out
 
 
 _WORD4 = re.compile(r"[a-z]{4,}")
@@ -163,15 +165,51 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
 _TARGET_CUE = re.compile(r"target|bind|express|antigen|directed|positive|anti-|\+|inhibit|antagonist|agonist|blocker|blocking|degrad|modulat|receptor", re.I)
 
 
+# A gene-symbol-like name: two or more capitals, digits allowed ("CD105", "CD40L", "PD-L1", "KRAS", "IL-6").
+_SYM = r"[A-Z][A-Z0-9]{0,3}(?:-[A-Z0-9]{1,4})?[A-Z0-9]*[a-z]?"
+# Targets the text names by a pattern, beyond the vocabulary: "anti-CD40L antibody", "CD47-targeting",
+# "targets CD105", "a KRAS inhibitor".
+_TARGET_PAT = re.compile(
+    r"(?<![\w-])anti-(?P<a>" + _SYM + r")(?![\w-])"
+    r"|(?<![\w-])(?P<b>" + _SYM + r")[- ](?:targeting|targeted|directed|specific)\b"
+    r"|\btarget(?:s|ing)\s+(?:the\s+)?(?P<c>" + _SYM + r")(?![\w-])"
+    r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?)\b"
+    r"|\b(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?) of (?:the\s+)?(?P<e>" + _SYM + r"|microRNA-\d+[a-z]?|miR-\d+[a-z]?)(?![\w-])"
+)
+_NOT_TARGET = frozenset(
+    "FDA EMA US USA UK EU IND NDA BLA MAA GMP API AI ML CNS ADC CAR NK DNA RNA MRNA SIRNA COVID COVID-19 SARS HIV HBV HCV RSV "
+    "CEO CFO PR IR IP ETF OTC TM II III IV NIH NCI DOD ETA PET MRI CT CMV EBV HPV HSV ACE".split()
+)
+
+
 def targets(text: str, start: int, end: int) -> list[Hit]:
     names, rx = vocab.targets()
     out = []
     for m in rx.finditer(text, start, end):
         a, b = m.start(), m.end()
         around = text[max(start, a - 25):min(end, b + 25)]
-        if _TARGET_CUE.search(around):
+        if _TARGET_CUE.search(around) and not _NEGATIVE_AFTER.match(text, b):
             out.append((a, b, names[int(m.lastgroup[1:])], None))
+    seg = text[start:end]
+    if "anti-" not in seg and "target" not in seg and not _TARGET_WORD.search(seg):
+        return out
+    for m in _TARGET_PAT.finditer(text, start, end):
+        g = m.lastgroup
+        sym = m.group(g)
+        if g == "e" and sym.lower().startswith(("microrna", "mir-")):
+            pass
+        elif sym.endswith("s") or sum(c.isupper() for c in sym) < 2 or sym.upper() in _NOT_TARGET or sym in _ABBR or len(sym) > 10:
+            continue
+        if any(h[0] <= m.start(g) < h[1] or m.start(g) <= h[0] < m.end(g) for h in out):
+            continue  # the vocabulary already named it
+        out.append((m.start(g), m.end(g), sym, None))
     return out
+
+
+# "HR+/HER2- breast cancer", "HER2-negative": a patient group without the marker, not a target
+_NEGATIVE_AFTER = re.compile(r"(?:[-−–](?![\w])|[-−–\s]?(?:negative|low|null)\b)", re.I)
+_TARGET_WORD = re.compile(r"inhibitor|antagonist|agonist|blocker|degrader|antibod|modulator")
+_ABBR: set[str] = set()
 
 
 _PAYLOAD_CUE = re.compile(r"killing agent|payload|conjugat|attached|linked|toxin|warhead|technology|cytotoxic|ADC|platform", re.I)
@@ -191,10 +229,11 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
 _ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*)"
 PARTNER_RE = re.compile(
     r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
-    r"|\bin (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|strategic) (?:partnership|collaboration) with|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
+    r"|\bin (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical) (?:partnership|collaboration) with(?: the)?"
+    r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between))\s+" + _ORG
 )
-PARTNER_SUBJECT_RE = re.compile(_ORG + r"\s+is developing (?:this|the) (?:compound|drug|candidate|product)")
+PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
 _ORG_STOP = frozenset("The This Its Our Company Inc Inc. ImmunoGen's".split())
 
 
@@ -235,14 +274,24 @@ _TRIAL_STOP = frozenset(
     "PHASE TRIAL STUDY CLINICAL FDA EMA NIH ASH ASCO ESMO AACR US USA THE OUR THIS PIVOTAL "
     "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB".split()
 )
-_TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*|[A-Z]{3,}-[A-Z][a-z]+\d*)"
+_TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{3,}-[A-Z][a-z]+\d*)"
 TRIAL_RE = re.compile(
-    r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>" + _TRIAL_NAME + r")(?:™|®|TM(?![A-Za-z]))?"
+    r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>" + _TRIAL_NAME + r")(?:™|®|\((?:TM|R)\)|TM(?![A-Za-z]))?"
     r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
     r"|\bknown as (?:the )?(?P<k>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)\b"
     # "ALISCA-Lung1, a Phase II trial"
     r"|(?<![\w-])(?P<k2>" + _TRIAL_NAME + r")(?:,|[ \t]+is)[ \t]+(?:an?|the|[A-Z][\w-]+(?:'s|’s))[ \t]+(?:[\w,-]+[ \t]+){0,8}?(?:trial|study)\b"
 )
+# A name right after a trial word: "the Phase 3 trial, PHOENIX,", "a study (SUNRISE)", "the trial called HORIZON-2";
+# a mixed-case name in parentheses or quotes: "(Seabreeze STAT Asthma Study; NCT0...)", "the “Bright Path Study”".
+TRIAL_AFTER_RE = re.compile(
+    r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\s*(?:,\s*|\(\s*|called\s+|named\s+|dubbed\s+|known as\s+)(?:the\s+)?[“\"]?(?P<t>[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?)(?:™|®|\(TM\))?[”\"]?(?=\s*[,;)]|\s+(?:and|&)\s|\s+(?:trial|study)\b)"
+    r"|(?:\(|[“\"])(?:the\s+)?(?P<m>[A-Z][a-z]+(?:[ \t][A-Z][A-Za-z0-9-]*){0,3})[ \t](?:Study|Trial)(?=\s*[;),”\"])"
+    # "an ongoing Phase 1 (AMPLIFY-201) trial", "trials (BRIO-I and BRIO-II)", "clinical trial, The Emerald Study"
+    r"|\(\s*(?P<p>[A-Z][A-Z0-9-]{3,})\s*\)\s+(?:trial|study)\b"
+    r"|\b(?:[Tt]rial|[Ss]tudy),\s+[Tt]he\s+(?P<m2>[A-Z][a-z]+(?:[ \t][A-Z][A-Za-z0-9-]*){0,2})[ \t](?:Study|Trial)\b"
+)
+_AND_NAME = re.compile(r"[”\"]?\s+(?:and|&)\s+(?P<t>[A-Z][A-Z0-9-]{3,})(?=\s*[,;)])")
 # "the APPROACH and EXTEND trials", "KOASTAL-2 and KOASTAL-3 Phase 3 trials"
 TRIAL_LIST_RE = re.compile(
     r"(?<![\w-])(?P<a>" + _TRIAL_NAME + r")[ \t]+(?:and|&)[ \t]+(?P<b>" + _TRIAL_NAME + r")(?:[ \t]+(?:Phase[ \t]+\w+|pivotal|registrational|clinical))*[ \t]+(?:trials|studies)\b"
@@ -256,6 +305,15 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     for m in TRIAL_RE.finditer(seg):
         g = "n" if m.group("n") else ("k" if m.group("k") else "k2")
         found.append((m.start(g), m.group(g)))
+    if "(" in seg or "“" in seg or '"' in seg or "called" in seg or "named" in seg or ", " in seg:
+        for m in TRIAL_AFTER_RE.finditer(seg):
+            g = next(k for k in ("t", "m", "p", "m2") if m.group(k))
+            if re.match(r"NCT\d", m.group(g)):
+                continue
+            found.append((m.start(g), m.group(g)))
+            nm = _AND_NAME.match(seg, m.end(g)) if g == "t" else None
+            if nm:  # "trials (LUMA-I and LUMA-II)"
+                found.append((nm.start("t"), nm.group("t")))
     if " and " in seg or " & " in seg:
         for m in TRIAL_LIST_RE.finditer(seg):
             found += [(m.start("a"), m.group("a")), (m.start("b"), m.group("b"))]

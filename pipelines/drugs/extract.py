@@ -85,6 +85,20 @@ _OTHER_PARTY = re.compile(
     r"|programs|pipeline|portfolio)\b",
     re.I,
 )
+# "... exceeds the market cap of a company that has an approved MASH drug that also targets THRβ"
+_OTHER_PRODUCT = re.compile(
+    r"\b(?:an?|another|the only|rival|competing|competitors?(?:'s|’s)?)\s+(?:approved|marketed|FDA-approved|rival|competing|competitor)\s+(?:[\w-]+\s+){0,2}?(?:drugs?|therap(?:y|ies)|treatments?|products?|medicines?)\b",
+    re.I,
+)
+def _other_product(text: str, a: int, pos: int, end: int) -> bool:
+    """Another product's noun phrase opens before ``pos`` ("an approved MASH drug": MASH is inside it)."""
+    return any(m.start() < pos for m in _OTHER_PRODUCT.finditer(text, a, min(end, pos + 40)))
+
+
+_NEW_TOPIC = re.compile(r"\b(?:Meanwhile|Separately|Additionally|In addition|Furthermore|Moreover|Elsewhere)\b")
+_OTHER_PROGRAMS = re.compile(r"\bother (?:programs?|products?|candidates?|assets?|platforms?|technolog\w+|compounds?|indications? of)\b", re.I)
+_OWN_TRIAL = re.compile(r"\b(?:its|our|[Cc]ompany(?:'s|’s))\s+(?:[\w/-]+\s+){0,3}$")
+_NOT_FOR = re.compile(r"\bnot (?:be )?(?:a |an )?(?:treatment|indicated|approved|intended|recommended|for use)\b[^.;]{0,25}$", re.I)
 _RESULTS_OF = re.compile(r"(?:results|data|readout|findings)\s+(?:from|of)\s+(?:\w+\s+){0,3}$", re.I)
 _STAGE_WORD = re.compile(r"\b(?:pre-?clinical|Phase)\b", re.I)
 
@@ -246,8 +260,12 @@ def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
     cands = [m for m in ms if not m.comparator and not _described_inside(text, ms, m, pos)]
     if not cands:
         return []
+    if prior and (_OTHER_PROGRAMS.search(text, prior[-1].end, pos) or _other_product(text, prior[-1].end, pos, clause.end)):
+        return []  # "In addition to X, the company continued developing other programs, such as ..."
     before = [i for i, m in enumerate(cands) if m.end <= pos]
     i = before[-1] if before else next((j for j, m in enumerate(cands) if m.start >= pos), len(cands) - 1)
+    if not before and _NEW_TOPIC.search(text, pos, cands[i].start):
+        return []  # "... IND clearance for the trial. Meanwhile, X completed ...": X is another topic
     lo = hi = i
     while lo > 0 and _linked(text, cands[lo - 1], cands[lo]):
         lo -= 1
@@ -321,6 +339,8 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
                 prior = [m for m in _mentions_in(ctx, clause.start, pos) if m.end <= pos]
                 if prior and prior[-1].comparator and pos - prior[-1].end < 40 and not _describes(prior, ctx.text):
                     return []  # "since remdesivir is already FDA approved": about the comparator
+                if _other_product(ctx.text, clause.start, pos, clause.end) or _OTHER_PROGRAMS.search(ctx.text, clause.start, pos):
+                    return []  # "... a rival that has an approved drug that targets X"
                 return fb
         if inds_sent is None:
             inds_sent = attributes.indications(text, sent.start, sent.end, ctx.forms)
@@ -412,17 +432,22 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
     # indications
     for h in inds_sent:
         if clause.start <= h[0] < clause.end:
+            if _NOT_FOR.search(text, max(clause.start, h[0] - 50), h[0]):
+                continue  # "is not a treatment for opioid use disorder"
             drugs = subj(h[0])
             _emit(ctx, drugs, "indication", h[2], h[3], sent)
             got = got or drugs
     # targets, payloads, partners, trials
     exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS | set(ctx.forms.defined)
-    for kind, hits in () if events_only else (
+    for kind, hits in (
+        # the sole drug takes only its own named trial: "the company's Phase 2 XYZ trial"
+        (("trial", [h for h in attributes.trials(text, clause.start, clause.end, exclude) if _OWN_TRIAL.search(text, max(clause.start, h[0] - 30), h[0])]),)
+        if events_only else (
         ("target", attributes.targets(text, clause.start, clause.end)),
         ("payload", attributes.payloads(text, clause.start, clause.end)),
         ("partner", attributes.partners(text, clause.start, clause.end, ctx.issuer)),
         ("trial", attributes.trials(text, clause.start, clause.end, exclude)),
-    ):
+    )):
         for a, _b, value, det in hits:
             if kind in ("target", "payload") and _inside_mention(ctx, a):
                 continue
@@ -451,6 +476,9 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 when = "date=" + " ".join(dm.group().split())
         for ind in sorted({h[2] for h in inds}) or [None]:
             _emit(ctx, drugs, "regulatory", value, _join(when, f"region={regions}" if regions else None, f"indication={ind}" if ind else None), sent, ws, we)
+        if value == "pdufa_date" and we is not None and (release is None or we >= release):
+            # the PDUFA goal date is also the expected approval decision
+            _emit(ctx, drugs, "milestone", "approval decision", when[5:] if when else None, sent, ws, we)
         if value in regulatory.PHASE_OF:
             _emit(ctx, drugs, "phase", regulatory.PHASE_OF[value], _printed(text[a:b]), sent)
         got = got or drugs
@@ -492,9 +520,10 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
         # a date before the event counts only when it directly frames it
         # ("In 2H2011, the company expects to begin ..."); otherwise it is
         # usually a reporting period ("results for the first quarter of 2025")
+        prev_b = events[k - 1][1] if k else None
         before = [
             d for d in dates
-            if d[1] <= a and a - d[1] <= 60
+            if d[1] <= a and a - d[1] <= 60 and (prev_b is None or d[0] < prev_b)  # a date after the previous event is that event's
             and (re.match(r"(?i)(?:in|by|during|before|early|mid|late)\b", d[2].group()) or (name == "approval decision" and (d[2].group("md") or d[2].group("month"))))
         ]
         chosen = after or before[-1:]

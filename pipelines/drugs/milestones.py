@@ -35,7 +35,7 @@ DATE_RE = re.compile(
     r"|(?P<byend>by the end of (?:calendar |fiscal )?(?P<by>(?:19|20)\d\d))"
     r"|(?P<month>(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?P<mday>\d{1,2}),)? (?P<my>(?:19|20)\d\d))"
     r"|(?P<md>(?P<mdn>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<mdd>\d{1,2})\b(?!,? (?:19|20)\d\d))"
-    r"|(?P<nextmonth>next month|over the next month)"
+    r"|(?P<nextmonth>next month|over the next month)|(?P<thismonth>this month|later this month)"
     r"|(?P<year>\b(?:in|during|by|for) (?:calendar |fiscal )?(?P<yy>(?:19|20)\d\d)\b)",
     re.I,
 )
@@ -142,6 +142,10 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
             return None, None
         s = _add_months(release.replace(day=1), 1)
         return s, _end_of_month(s.year, s.month)
+    if g("thismonth"):
+        if not release:
+            return None, None
+        return release.replace(day=1), _end_of_month(release.year, release.month)
     if g("year"):
         y = int(g("yy"))
         return date(y, 1, 1), date(y, 12, 31)
@@ -155,12 +159,14 @@ EVENTS = (
     ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
     ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
     ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b", re.I)),
-    ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:\w+\s+){0,3}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:(?!Phase\b)\S+\s+){0,6}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    # "to advance an oral formulation of DMX-0000 to Phase 2a in Q2 2025"
+    ("PHASE start", re.compile(r"\b(?:advanc|mov|progress)\w*\s+(?:\S+\s+){0,8}?(?:to|into)\s+(?:a |the |its )?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph3>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
     ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
     ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b", re.I)),
     ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclose|present|announce|release|share|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|look forward|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
     re.I,
 )

@@ -66,7 +66,7 @@ INTRODUCED_RE = re.compile(
     r"(?:studies|study|trials?) (?:of|with|evaluating|assessing) (?P<w>[a-z]{8,})(?![\w-])"
 )
 _NOT_INTRODUCED = re.compile(
-    r"(?:therapy|therapies|tion|sion|ment|ness|ity|ing|ed|al|ous|ive|ics|ogy|ance|ence|ers|ists|able|ible|ful|less|ship|ants|ents|ates|ures|ies|ism|ian|ors|ary|ory)$"
+    r"(?:therapy|therapies|tion|sion|ment|ness|ity|ing|ed|al|ous|ive|ics|ogy|ance|ence|ers|ists|able|ible|ful|less|ship|ants|ents|ates|ures|ies|ism|ian|ors|ary|ory|ly)$"
 )
 _STOP_WORDS = frozenset(
     "however therefore although because whereas including between through without within another several various "
@@ -339,6 +339,17 @@ _MARKS = ("®", "™", "TM", "(R)")
 _INTRO_CUES = ("study of", "studies of", "trial of", "trials of", "study with", "trial with", "evaluating", "assessing")
 
 
+_CODE_TAIL = re.compile(r"(?P<c>.+?)-(?:the|a|an|and|or|which|with|its|in|for|is|was|this|that)$")
+
+
+def _trim_code_tail(m: Mention) -> Mention:
+    t = _CODE_TAIL.fullmatch(m.name) if "-" in m.name else None
+    if t is None or not CODE_RE.fullmatch(t.group("c")):
+        return m
+    c = t.group("c")
+    return Mention(m.start, m.start + len(c), c, "code", m.comparator, m.introduced)
+
+
 def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     """Every drug-name mention in ``text``, sorted and non-overlapping.
 
@@ -422,6 +433,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         for form in forms:
             for a in _occurrences(text, form):
                 raw.append(Mention(a, a + len(form), n, kind, introduced=True))
+    # "LP-284-the first ...": an em dash read as a hyphen glued a word to the code
+    raw = [_trim_code_tail(mm) for mm in raw]
     brands = {b: c for b, c in brands.items() if c is not None}
     if brands:
         for b in sorted(brands, key=len, reverse=True):
@@ -475,9 +488,10 @@ def _resolve(raw: list[Mention]) -> list[Mention]:
 
 
 # "(bremelanotide injection)": a parenthesis that holds just the other name (and a dosage form)
-_PAREN_CLOSE = re.compile(r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[),;]", re.I)
+_PAREN_CLOSE = re.compile(r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[\"”'’]?\s*(?:[),;]|or\s)", re.I)
 _LINK = re.compile(
-    r"\s*(?:\(|,\s*(?:or|also known as|also called|formerly|formerly known as|a\.k\.a\.)\s+(?:the\s+)?|\s+(?:\(?also known as|formerly known as)\s+)\s*$"
+    r"\s*(?:\(|,\s*(?:or|also known as|also called|formerly|formerly known as|previously known as|a\.k\.a\.)\s+(?:the\s+)?|\s+(?:\(?also known as|formerly known as)\s+"
+    r"|\(\s*(?:formerly|previously|also called|a\.k\.a\.|f/k/a)(?: known as)?\s+)\s*$"
 )
 
 
@@ -485,7 +499,8 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
     """Pairs of adjacent mentions that the text presents as two names of one drug."""
     pairs = []
     for a, b in zip(mentions, mentions[1:]):
-        gap = re.sub(r"^(?:®|™|\(R\)|TM)", "", text[a.end:b.start])  # "LUCEMYRA® (lofexidine)"
+        gap = re.sub(r"^(?:®|™|\(R\)|\(TM\)|TM)", "", text[a.end:b.start])  # "LUCEMYRA® (lofexidine)"
+        gap = re.sub(r"\(\s*[\"“'‘]$", "(", gap)  # 'HyBryte™ ("SGX301" or ...)' 
         if len(gap) > 30 or "\n\n" in gap:
             continue
         if _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):

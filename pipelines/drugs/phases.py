@@ -32,14 +32,20 @@ CLINICAL_CONTEXT = re.compile(
 # "anticipated to advance into Phase II testing". Such a phrase is a milestone,
 # not the drug's current phase.
 FUTURE_START = re.compile(
-    r"(?:\b(?:to|will|would|plans?|expects?|anticipates?|intends?)\s+(?:\w+\s+){0,2}?(?:begin|start|initiate|commence|advance|enter|move|launch|proceed|progress|transition)\w*\s+(?:\w+\s+){0,3}$)"
+    r"(?:\b(?:to|will|would|plans?|expects?|anticipates?|intends?)\s+(?:\w+\s+){0,2}?(?:begin|start|initiate|commence|advance|enter|move|launch|proceed|progress|transition|conduct|run|pursue)\w*\s+(?:(?!Phase\b)\S+\s+){0,6}$)"
     # "focused on advancing NV-387 into Phase II": a move still to come
     r"|\b(?:advancing|moving|progressing|transitioning)\s+(?:\S+\s+){0,4}?into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     r"|\b(?:progress|proceed|advance|move)(?:es)?\s+into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     r"|\bdesign of (?:the |a |its |an )?(?:\w+\s+)?$"
+    # "funding for the Phase 3 program": money for a phase still to come
+    r"|\bfunding (?:for|of|to support) (?:the |a |its |an )?(?:\w+\s+)?$"
     r"|\bfund\w*\s+(?:\S+\s+){0,6}?through\s+(?:a |an |the |its )?(?:\w+\s+)?$"
     r"|\b(?:advancing|moving|progressing|transitioning) to\s+(?:a |the |its |an )?$"
     r"|\b(?:planned|upcoming|forthcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
+    # "moving toward Phase 2 trials", "advancing towards a Phase II trial"
+    r"|\b(?:toward|towards)\s+(?:a |the |its |an )?(?:\w+\s+)?$"
+    # "approved the start of a Phase II trial", "looks forward to ... the initiation of the Phase 1b study"
+    r"|\b(?:approv\w*|clear\w*|authori[sz]\w*|permi\w*|look\w* forward|expect\w*|plan\w*|anticipat\w*|will|to)\b[^.;]{0,60}?\b(?:start|initiation|commencement|launch)\s+of\s+(?:a |the |its |an )?(?:[\w-]+\s+){0,2}$"
     r"|\b(?:entering|nearing|approaching|(?:ready|poised|preparing|preparation|prepares|plans?|planning) for)\s+(?:a |the |its |an )?(?:\w+\s+)?$",
     re.I,
 )
@@ -66,6 +72,8 @@ def normalize(m: re.Match[str]) -> str:
     lo, hi = min(a, b), max(a, b)
     if hi >= 4:
         return f"Phase {lo}"
+    if re.search(r"\band\b", m.group()):
+        return f"Phase {hi}"  # "Phase 1 and 2 studies": two studies, the furthest counts
     if hi - lo == 1:
         return f"Phase {lo}/{hi}"
     return f"Phase {hi}"  # "Phase 1 to 3" programs: report the furthest

@@ -17,11 +17,16 @@ _REGIONS = (
 )
 # Past events only; "expects to submit" is a milestone, handled in milestones.py.
 _HEDGE = re.compile(
-    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|prepar\w+|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
+    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|once approved|prepar\w+|becom\w*|goal of|aim of|hopes? to|on track to|positioned to|seeks? to|in order to|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
     re.I,
 )
 _TRIAL_PERMIT = re.compile(
     r"[^.;]{0,60}?\b(?:to (?:begin|start|commence|initiate|enrol\w*|conduct|proceed|dose)|for (?:a |the |its )?(?:clinical|human|first-in-human|Phase)\b|as an? (?:investigational|IND)\b)",
+    re.I,
+)
+# "compared to the only FDA-approved therapy", "unlike existing approved drugs": another product
+_OTHER_THERAPY = re.compile(
+    r"\b(?:compared (?:to|with)|than|unlike|versus|vs\.?|alternative to|other|existing|current|standard)\s+(?:the\s+|an?\s+)?(?:only\s+|first\s+|\w+\s+){0,2}$",
     re.I,
 )
 SUBMISSIONS = frozenset({"ind_submitted", "bla_submitted", "nda_submitted", "maa_submitted"})
@@ -41,6 +46,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
         for m in rx.finditer(seg):
             if value == "approval" and re.search(r"accelerated approval|approval pathway", seg[m.start():m.end() + 20], re.I):
                 continue
+            if value == "approval" and _OTHER_THERAPY.search(seg, max(0, m.start() - 45), m.start()):
+                continue  # "compared to the only FDA-approved therapy": another product's approval
             if value == "approval" and _TRIAL_PERMIT.match(seg, m.end()):
                 value = "ind_cleared"  # an ethics/regulator permit to start a trial, not a marketing approval
             a, b = start + m.start(), start + m.end()
