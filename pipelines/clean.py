@@ -47,7 +47,9 @@ CHAR_REPLACEMENT_ITEMS = tuple(CHAR_REPLACEMENTS.items())
 
 # The archive appends a "---" rule and then only link lines (source, TLDR,
 # Reddit, "Pickup - ", a QR image); none of it is the release.
-TRAILER_LINE = r"(?:!?\[[^\]\n]*\]\([^)\n]*\)|Pickup - [^\n]*)"
+# A link may be wrapped over lines ("[Original/Source Press\nRelease](...)").
+TRAILER_LINK = r"!?\[[^\]]*\]\([^)]*\)"
+TRAILER_LINE = rf"(?:{TRAILER_LINK}|Pickup -[ \t]*(?:{TRAILER_LINK}|[^\n]*))"
 TRAILER = re.compile(rf"[ \t]*(?:-{{3,}}|\*{{3,}}|_{{3,}})[ \t]*\n(?:[ \t]*\n|[ \t]*{TRAILER_LINE}[ \t]*(?:\n|\Z))*")
 
 # Line-start patterns match after a "\n": clean_text works on "\n" + text so
@@ -97,8 +99,25 @@ INDENT_TAB = re.compile(r"\n\t+(?=[^\t\n]{60,}(?:\n|$))")
 
 
 def clean_text(raw: str) -> str:
+    text, was_wrapped = _clean(raw)
+    if was_wrapped or "](" in text:
+        # Markdown that was wrapped too ("[Original/Source Press\nRelease](...)")
+        # is whole only once its lines are joined: clean the joined text again
+        # until nothing changes, so that cleaning stays idempotent.
+        for _ in range(MAX_REPASSES):
+            again, _ = _clean(text)
+            if again == text:
+                break
+            text = again
+    return text
+
+
+MAX_REPASSES = 3
+
+
+def _clean(raw: str) -> tuple[str, bool]:
     if not raw:
-        return ""
+        return "", False
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _drop_trailer(text)
     if "&" in text:
@@ -112,13 +131,18 @@ def clean_text(raw: str) -> str:
         text = TRADEMARK.sub(_trademark, text)
     single_newlines = text.count("\n") - 2 * text.count("\n\n")  # an upper bound
     text, was_wrapped = join_wrapped_lines(text, single_newlines)
+    # Bullets run into a line are split off after the wrap is undone: the
+    # layout broke the whole printed line, not the item that starts inside it.
+    if any(mark in text for mark in INLINE_BULLET_MARKS):
+        text, split = INLINE_BULLET.subn("\n- ", text)
+        single_newlines += split
     if "\n\n\n" in text:
         text = MANY_NEWLINES.sub("\n\n", text)
     if single_newlines > 0:
         text = SINGLE_NEWLINE.sub(_newline_between if "\t" in text else "\n\n", text)
     text = _join_broken_paragraphs(text)
     text = fix_ocr_slips(text, was_wrapped)
-    return _drop_release_banner(text.strip("\n "))
+    return _drop_release_banner(text.strip("\n ")), was_wrapped
 
 
 def _drop_release_banner(text: str) -> str:
@@ -200,8 +224,6 @@ def _tidy_spaces(text: str) -> str:
         text = INDENT_TAB.sub("\n", text)
     while "  " in text:  # runs are short: a few C-level passes beat a regex
         text = text.replace("  ", " ")
-    if any(mark in text for mark in INLINE_BULLET_MARKS):
-        text = INLINE_BULLET.sub("\n- ", text)
     return text
 
 

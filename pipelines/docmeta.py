@@ -129,8 +129,8 @@ def classify(title: str, body: str, wider: str = "") -> str:
             if doc_type in scores:
                 scores[doc_type] += weight * factor
     title_words = set(title.lower().replace(",", " ").split())
-    for doc_type, weight, first, second in TITLE_COMBOS:
-        if not title_words.isdisjoint(first) and not title_words.isdisjoint(second):
+    for doc_type, weight, first, second, unless in TITLE_COMBOS:
+        if not title_words.isdisjoint(first) and not title_words.isdisjoint(second) and title_words.isdisjoint(unless):
             scores[doc_type] += weight * TITLE_WEIGHT
     best = max(TYPE_ORDER, key=lambda t: scores[t])  # max() keeps the first of equals
     if scores[best] < MIN_TYPE_SCORE:

@@ -81,14 +81,17 @@ DOC_TYPE_KEYWORDS = (
                      "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "earnings")),
     ("earnings", 2, ("full year", "full-year", "year end", "year-end", "quarter ended", "months ended",
                      "net loss", "net income", "reports results", "reported results")),
-    ("earnings", 1, ("results", "revenue", "revenues", "fiscal", "cash equivalents")),
+    # Not "results" alone: trials, surveys and funds report results too; an
+    # earnings title says which period ("Q3 ... Results", TITLE_COMBOS).
+    ("earnings", 1, ("revenue", "revenues", "fiscal", "cash equivalents")),
     ("clinical", 3, ("topline", "top-line", "first patient", "clinical data", "interim analysis", "primary endpoint")),
     ("clinical", 2, ("trial", "trials", "phase 1", "phase 2", "phase 3", "phase i", "phase ii", "phase iii",
                      "phase 1b", "phase 2a", "phase 2b", "phase 1/2", "phase i/ii", "clinical", "enrollment",
                      "enrolment", "enrolled", "efficacy", "endpoint", "placebo", "cohort", "dosed", "dosing",
-                     "interim results", "positive results", "preliminary data")),
+                     "interim results", "positive results", "preliminary data", "promising results",
+                     "encouraging results", "long-term results", "preclinical", "pre-clinical", "in vivo")),
     ("clinical", 1, ("data", "study", "studies", "patients", "presents", "presented", "presentation", "abstract",
-                     "poster", "results from")),
+                     "poster", "results from", "peer-reviewed")),
     ("regulatory", 5, ("refuse to file", "refusal to file", "complete response letter", "pdufa")),
     ("regulatory", 3, ("approval", "approved", "approves", "designation", "ind", "bla", "nda", "anda", "maa", "sbla",
                        "snda", "marketing authorization", "marketing authorisation", "fast track",
@@ -99,15 +102,25 @@ DOC_TYPE_KEYWORDS = (
                  "definitive agreement", "license agreement", "licensing agreement")),
     ("deal", 3, ("deal", "strikes deal", "license", "licenses", "licensed", "licensing", "acquire", "acquires", "acquired", "acquisition",
                  "merger", "upfront", "up-front", "exclusive rights", "exclusive license")),
-    ("deal", 2, ("collaboration", "agreement", "agreements", "milestone", "milestones", "royalty", "royalties",
-                 "partnership", "partner")),
+    ("deal", 2, ("collaboration", "agreement", "agreements", "royalty", "royalties", "partnership", "partner")),
+    # "Achieves Milestone", "Reaches Patent Milestone": a milestone alone is
+    # an achievement; the deal's is a "milestone payment" (above).
+    ("deal", 1, ("milestone", "milestones")),
     ("corporate", 4, ("appoints", "appointed", "appointment", "names", "named", "joins", "public offering",
                       "at-the-market", "raises", "financing", "underwriter", "underwritten",
-                      "private placement", "registered direct offering", "reverse stock split", "uplisting")),
+                      "private placement", "registered direct offering", "reverse stock split", "uplisting",
+                      "investor conference", "investor conferences", "healthcare conference")),
+    # Shareholder meetings: "Reports Results of Annual General Meeting" is no
+    # earnings release (TITLE_COMBOS give way to these words too).
+    ("corporate", 5, ("annual general meeting", "general meeting", "extraordinary general meeting",
+                      "special meeting of shareholders", "special meeting of stockholders",
+                      "agm", "egm", "annual meeting of shareholders", "annual meeting of stockholders",
+                      "shareholder meeting", "shareholders meeting", "stockholder meeting", "stockholders meeting",
+                      "voting results", "results of voting")),
     ("corporate", 2, ("chief executive officer", "ceo", "cfo", "chief financial officer", "chief medical officer",
                       "chief scientific officer", "chief operating officer", "board of directors", "to present at",
                       "to participate in", "will participate", "fireside chat", "conference", "annual meeting",
-                      "offering", "webinar")),
+                      "conferences", "offering", "webinar", "funding")),
     ("biotech", 1, ("patient", "patients", "clinical", "therapeutic", "therapeutics", "therapy", "therapies", "drug",
                     "drugs", "fda", "ema", "biotech", "biotechnology", "pharmaceutical", "pharmaceuticals", "pharma",
                     "disease", "diseases", "treatment", "treatments", "trial", "trials", "oncology", "cancer",
@@ -116,12 +129,14 @@ DOC_TYPE_KEYWORDS = (
                     "biologics", "tumor", "tumors", "syndrome", "disorder", "disorders", "anticancer", "ind", "bla", "nda")),
 )
 
-# Title combinations: (doc_type, weight, any of these words, and any of these).
-# "Acme Reports Q3 2025 Results": the period and "results" together say
-# earnings far more surely than either word alone.
+# Title combinations: (doc_type, weight, any of these words, and any of
+# these, and none of these). "Acme Reports Q3 2025 Results": the period and
+# "results" together say earnings far more surely than either word alone,
+# unless the results are a meeting's ("Results of Annual General Meeting").
 TITLE_COMBOS = (
     ("earnings", 6,
      ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "quarter", "quarterly", "half-year", "full-year", "fiscal",
       "annual", "year-end", "h1", "h2", "1h", "2h"),
-     ("results", "earnings", "financials")),
+     ("results", "earnings", "financials"),
+     ("meeting", "agm", "egm", "vote", "voting", "election", "poll")),
 )

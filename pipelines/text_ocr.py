@@ -132,7 +132,7 @@ def _nearest_frequent(token: str, index: dict[str, list[str]], frequent: dict[st
         shorter = token[:i] + token[i + 1:]
         candidates += [t for t in index.get(shorter, []) if t == shorter]  # one letter inserted
         candidates += [t for t in index.get(f"{i}:{shorter}", []) if t != token]  # one letter changed
-    for target in sorted(set(candidates), key=lambda t: -frequent[t]):
+    for target in sorted(set(candidates), key=lambda t: (-frequent[t], t)):
         if frequent[target] >= FREQUENCY_RATIO * n and _same_frame(token, target):
             return target
     return None

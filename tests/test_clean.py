@@ -220,6 +220,101 @@ def test_wraps_after_figures_dashes_and_before_a_year_are_joined():
     assert paragraphs[5] == " ".join(sentences[8:])
 
 
+def _wrapped_doc(*paragraphs: list[str]) -> str:
+    # Enough full-width prose around the case under test for the document to
+    # be recognised as wrapped at about 70 columns.
+    filler = [
+        "The company reported that enrollment in the study continued to grow and",
+        "that the independent data monitoring committee recommended the trial go",
+        "on as planned, with results from the main cohort expected next year as",
+        "guided, and the board approved the budget for the coming fiscal year.",
+    ]
+    blocks = [filler, *paragraphs, filler]
+    return "Acme Reports Results\n\n" + "\n\n".join("\n".join(b) for b in blocks)
+
+
+@pytest.mark.parametrize("lines, joined", [
+    # a line that looks like a number row continues a full line stopping mid-sentence
+    (["SCLC is approximately 5.5 months, while median overall survival averages",
+      "9-11 months.3,4"], None),
+    (["Director, Investor Relations and Corporate Communications or For Media: The",
+      "Yates Network, Barbara Yates, 781-258-6153"], None),
+    (["Cash and marketable securities at the end of the fiscal year are expected",
+      "June 30, 2011 are anticipated to be between $106-110",
+      "million, also unchanged from previous guidance."], None),
+    # a month abbreviation is not a sentence end; a numbered-looking date goes on
+    (["the anticipated FDA decision for TNX-102 SL, with a PDUFA goal date of Aug.",
+      "15. If approved, it would be the first new drug class in fifteen years."], None),
+    # a long first word (a URL) did not fit on the short line before it
+    (["More information is available at our website:",
+      "https://www.example.com/investors/press-releases/2011/quarterly-results-fy2011"], None),
+    # a dash clause inside a list item
+    (["- What the platform found: the first action in each multi-step chain was",
+      "- carried out from an authorized segment, so no alert was raised at all."], None),
+    # a word broken after its own hyphen keeps the hyphen and loses the space
+    (["Revenue on a GAAP basis was $4.2 million and the loss per share on a non-",
+      "GAAP basis was $0.12, compared with $0.15 in the same period last year."],
+     "Revenue on a GAAP basis was $4.2 million and the loss per share on a non-GAAP basis was $0.12, "
+     "compared with $0.15 in the same period last year."),
+    # an enumeration run on within the paragraph, wrapped before its first mark
+    (["It is one of 70+ brands within the Dynamic Brand Portfolio that delivers:",
+      "(1) access to a vast network of wire solutions to reach target markets; (2)",
+      "article and editorial syndication to 5,000+ outlets; and (3) social media."], None),
+])
+def test_wrapped_continuations_are_joined(lines, joined):
+    paragraphs = clean_text(_wrapped_doc(lines)).split("\n\n")
+    assert (joined or " ".join(lines)) in paragraphs
+
+
+def test_bullet_run_into_a_wrapped_line_keeps_its_whole_sentence():
+    lines = [
+        "- Announced the Phase II clinical data for T-DM1 used in combination with",
+        "pertuzumab presented in December. \u2022 Roche expects progression-free survival",
+        "(PFS) data from the Phase II trial in 3Q2011.",
+    ]
+    paragraphs = clean_text(_wrapped_doc(lines)).split("\n\n")
+    assert "- Roche expects progression-free survival (PFS) data from the Phase II trial in 3Q2011." in paragraphs
+
+
+@pytest.mark.parametrize("lines", [
+    # real bullets after a colon, and items of one list
+    ["Highlights of the quarter included the following achievements for the year:",
+     "- Revenue of $14.2 million",
+     "- all trials enrolling on schedule"],
+    # lone number cells of a flattened table follow short label lines
+    ["Revenue", "14,200", "12,100", "Net loss", "(3,200)", "(2,900)"],
+    # a column header split over two lines
+    ["Three Months Ended December 31,", "2010 2009"],
+    # a heading after a sentence that ends at the margin, and a quoted sentence is no heading
+    ["The company expects to report results from the second cohort in the spring.",
+     "About Acme Bio, Inc."],
+    # table rows laid out with spaces
+    ["Total assets $ 153,805 $137,208", "Total liabilities and equity $ 153,805 $137,208"],
+])
+def test_wrapped_blocks_that_are_not_continuations_stay_apart(lines):
+    paragraphs = clean_text(_wrapped_doc(lines)).split("\n\n")
+    for line in lines:
+        assert line in paragraphs
+
+
+def test_a_quoted_sentence_at_the_margin_is_not_a_heading():
+    lines = [
+        '"The confusion matrix is public and every single attack was detected in time.',
+        'The data exists nowhere else."',
+    ]
+    assert " ".join(lines) in clean_text(_wrapped_doc(lines)).split("\n\n")
+
+
+def test_wrapped_text_cleans_idempotently():
+    raw = _wrapped_doc(
+        ["SCLC is approximately 5.5 months, while median overall survival averages", "9-11 months.3,4"],
+        ["Revenue", "14,200", "12,100"],
+        ["Highlights:", "- Revenue of $14.2 million", "- all trials enrolling"],
+    )
+    once = clean_text(raw)
+    assert clean_text(once) == once
+
+
 def test_markdown_paragraphs_are_not_treated_as_wrapped():
     raw = "# T\n\n" + "\n\n".join(f"Paragraph {i} " + "word " * 30 for i in range(8))
     assert clean_text(raw).count("\n\n") == 8
@@ -243,6 +338,21 @@ def test_dev_files_clean_idempotently_and_drop_trailers(dev_dir):
         assert clean_text(once) == once, path.name
         assert "Original/Source Press Release" not in once, path.name
         assert not once.startswith(("#", "\n", " ")), path.name
+
+
+def test_wrapped_markdown_cleans_idempotently_and_drops_the_trailer(dev_dir):
+    # Markdown hard-wrapped as a whole: links and the archive trailer are
+    # split over lines and become whole only once the lines are joined.
+    import textwrap
+
+    for path in sorted(dev_dir.rglob("*.md"))[::5]:
+        raw = path.read_text(encoding="utf-8")
+        wrapped = "\n".join(
+            part for line in raw.split("\n") for part in (textwrap.wrap(line, 72) if len(line) > 72 else [line])
+        )
+        once = clean_text(wrapped)
+        assert clean_text(once) == once, path.name
+        assert "Original/Source Press" not in once, path.name
 
 
 def test_seed_004_ocr_fixes_and_wrap_joining():

@@ -174,6 +174,30 @@ def test_company_falls_back_to_about_heading_then_none():
          "Acme Bio, a biotechnology company developing therapies for patients with cancer, named a new CEO.", "corporate"),
         ("Acme Coffee Launches Phase 2 of Its Store Expansion Plan",
          "The coffee chain will open stores in phase 2 of its plan and report results next quarter.", "other"),
+        # a meeting's results are no earnings, however "annual" and "results" sit together
+        ("Acme Bio Reports Results of Annual General Meeting",
+         "Acme Bio, a biotechnology company developing cancer therapies for patients, announced that all resolutions "
+         "put to shareholders at its annual general meeting were passed.", "corporate"),
+        ("Acme Therapeutics Reports Annual Meeting Voting Results",
+         "Stockholders of Acme Therapeutics, a clinical-stage company developing drugs for patients, elected all "
+         "director nominees and approved the reverse stock split.", "corporate"),
+        # a period with "results" still says earnings
+        ("Acme Bio Reports Annual Results for Fiscal 2025",
+         "Acme Bio, a biotechnology company developing cancer therapies for patients, reported a net loss and revenue.",
+         "earnings"),
+        # results without a period are a study's, not a quarter's
+        ("Acme Bio Reports Promising Long-Term Results for Alzheimer's Drug ACM-9",
+         "Mice treated with the drug showed improved memory, the company said; the therapy is preclinical.", "clinical"),
+        # preclinical data are research results too
+        ("Acme Bio Shows Promise in Reducing Brain Inflammation in Newborn Study",
+         "Acme Bio, a biopharmaceutical company, announced a publication showing that its drug reduced inflammation "
+         "in a preclinical model of the disease.", "clinical"),
+        # a milestone alone is an achievement, not a deal
+        ("Acme Bio Achieves Milestone in Blood Purification Technology",
+         "The device could help patients with kidney disease avoid dialysis treatment.", "other"),
+        ("Acme Bio Presents Pipeline Updates at Investor Conferences",
+         "Acme Bio, a biotechnology company developing therapies for patients with cancer, presented at two investor "
+         "conferences; an FDA approval decision is expected next year.", "corporate"),
     ],
 )
 def test_doc_type_keyword_scoring(title, first_paragraph, doc_type):

@@ -289,3 +289,28 @@ def test_every_sample_inbox_file_reads():
     assert "\r" not in by_name["2025-06-20-northwind-appoints-cfo.txt"].raw_text
     assert by_name["2025-12-01-northwind-fda-fast-track.html"].format == "html"
     assert by_name["2025-09-15-northwind-phase-2-start.md"].format == "md"
+
+
+# A column header split over two lines ("Three Months Ended December 31," then
+# "2010 2009"), in text and as two HTML header rows, stays on two lines in the
+# cleaned text; the table reader still takes its periods from both.
+@pytest.mark.parametrize("name", ["split_header.txt", "split_header.html"])
+def test_a_column_header_split_over_two_lines_still_gives_the_periods(name):
+    from datetime import date
+
+    from pipelines.document import prepare
+    from pipelines.financial.tables import extract_table_facts
+
+    raw = read_document(FIXTURES / name)
+    doc = prepare(raw.doc_id, raw.raw_text)
+    assert "Three Months Ended December 31," in doc.text and "2010" in doc.text
+    facts = {(f.concept, f.period_end, f.months): f.value for f in extract_table_facts(doc)}
+    q10, q09 = date(2010, 12, 31), date(2009, 12, 31)
+    assert facts == {
+        ("Revenues", q10, 3): 4178e3, ("Revenues", q09, 3): 3108e3,
+        ("Revenues", q10, 6): 7589e3, ("Revenues", q09, 6): 6207e3,
+        ("ResearchAndDevelopmentExpense", q10, 3): 16004e3, ("ResearchAndDevelopmentExpense", q09, 3): 12211e3,
+        ("ResearchAndDevelopmentExpense", q10, 6): 29429e3, ("ResearchAndDevelopmentExpense", q09, 6): 24399e3,
+        ("NetIncomeLoss", q10, 3): -15514e3, ("NetIncomeLoss", q09, 3): -12989e3,
+        ("NetIncomeLoss", q10, 6): -28892e3, ("NetIncomeLoss", q09, 6): -25670e3,
+    }
