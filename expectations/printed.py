@@ -16,8 +16,8 @@ printed it at some scale. The rule (used by the ``provenance`` suite):
   the form must stand alone as a number: not preceded by a digit, point or
   comma, not followed by a digit or by a point/comma and a digit (so "14.2"
   is not found in "114.25").
-* A zero is found as a standalone "0" or a dash ("-", "–", "—"), the way
-  statements print nil.
+* A zero is found as a standalone "0", "0.00" / ".00" (a per-share zero
+  printed to the cent) or a dash ("-", "–", "—"), the way statements print nil.
 * Without ``decimals`` we try whole numbers and 1–2 decimals at each scale.
 """
 
@@ -29,7 +29,7 @@ import re
 from .frames import isnull
 
 SCALE_EXPONENTS = (0, 3, 6, 9)
-_ZERO = re.compile(r"(?<![\w.,])(0|[-–—])(?![\w]|[.,]\d)")
+_ZERO = re.compile(r"(?<![\w.,])(0(?:\.0+)?|\.0+|[-–—])(?![\w]|[.,]\d)")
 
 
 def printed_forms(value: object, decimals: object) -> list[str]:
