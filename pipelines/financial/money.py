@@ -15,6 +15,7 @@ rounding, a lone trailing zero in "$5,810" does not).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Currency markers, longest first so "US$" wins over "$". Each maps to the
@@ -82,14 +83,64 @@ _MONEY_RE = re.compile(
 )
 _SINGLE_RE = re.compile(_AMOUNT.format(i=1) + _TRAILING_CODE + _PER_SHARE)
 
+def fast_start(rx: re.Pattern, first: str) -> re.Pattern:
+    """``rx`` behind a lookahead on the characters its matches can start with.
+
+    Python's engine tries a pattern at every position; the lookahead lets most
+    positions fail at once. The matches are the same (``first`` must list every
+    possible first character; case follows ``rx``'s flags).
+    """
+    return re.compile(r"(?=[" + first + r"])(?:" + rx.pattern + r")", rx.flags)
+
+
 # Cheap test used to skip documents that cannot hold a money phrase at all.
 _MONEY_MARKERS = ("$", "€", "£", "USD", "EUR", "GBP")
 
 
 def has_money_hint(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` holds any currency marker (plain substring scans: fast)."""
+    """Whether ``text[start:end]`` holds any currency marker (plain substring scans: fast).
+
+    The same release is asked about block after block and sentence after
+    sentence: the markers of the last text asked about are kept (one pass
+    per marker), and each question is a binary search.
+    """
     end = len(text) if end is None else end
-    return any(text.find(mark, start, end) >= 0 for mark in _MONEY_MARKERS)
+    last = _LAST_MARKERS
+    if last[0] is not text:
+        if start == 0 and end == len(text):
+            # The first question about a text is usually the whole text: answer it without indexing.
+            found = any(text.find(mark) >= 0 for mark in _MONEY_MARKERS)
+            if not found:
+                _remember(text, [], [])
+                return False
+        last = _remember(text, *_marker_spans(text))
+    starts, ends = last[1], last[2]
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            return True
+        i += 1
+    return False
+
+
+def _marker_spans(text: str) -> tuple[list[int], list[int]]:
+    spans = []
+    for mark in _MONEY_MARKERS:
+        i = text.find(mark)
+        while i >= 0:
+            spans.append((i, i + len(mark)))
+            i = text.find(mark, i + 1)
+    spans.sort()
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _remember(text: str, starts: list[int], ends: list[int]) -> tuple:
+    global _LAST_MARKERS
+    _LAST_MARKERS = (text, starts, ends)  # one assignment: a reader sees the old or the new triple
+    return _LAST_MARKERS
+
+
+_LAST_MARKERS: tuple = (None, [], [])
 
 
 @dataclass(frozen=True)

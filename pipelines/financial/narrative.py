@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines.financial import guidance
-from pipelines.financial.money import Money, find_money, has_money_hint
+from pipelines.financial.money import Money, fast_start, find_money, has_money_hint
 from pipelines.financial.periods import (
     Period,
     PeriodContext,
@@ -67,15 +67,20 @@ def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
     # Longest phrase first so "research and development support fees" wins
     # over "research and development ..." at the same position.
     alts = sorted(table, key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts)
+    # "Adjusted EBITDA1 loss": a footnote digit glued to a word inside a phrase (``_key`` drops it).
+    body = "|".join(re.escape(a).replace(r"\ ", _FOOTNOTE + r"\s+").replace("'", "['’]") for a in alts)
     # "Financial ResultsNet revenue was": a heading run into its first sentence.
     pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:Results))(?=(?-i:[A-Z]))|(?<=(?-i:Highlights))(?=(?-i:[A-Z])))(?:" + body
                          + r")(?![A-Za-z&])", re.IGNORECASE)
     return table, pattern
 
 
+_FOOTNOTE = r"(?:(?<=[A-Za-z])[1-9](?=\s))?"
+_FOOTNOTE_RE = re.compile(r"(?<=[a-z])[1-9](?=\s)")
+
+
 def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().replace("’", "'").split())
+    return " ".join(_FOOTNOTE_RE.sub("", phrase.lower().replace("’", "'")).split())
 
 
 def concept_for(phrase: str) -> Concept | None:
@@ -103,8 +108,25 @@ def prose_blocks(text: str) -> list[tuple[int, int]]:
     """Prose blocks: runs of lines between blank lines, bullets and headings.
 
     A hard-wrapped paragraph (seed 004) is one block; a table line (tabs,
-    pipes or wide space runs) is never part of one.
+    pipes or wide space runs) is never part of one. The blocks of the last
+    text are kept: the narrative facts and the deals both walk them.
     """
+    last = _LAST_BLOCKS
+    if last[0] is not text:
+        last = _remember_blocks(text, _prose_blocks(text))
+    return list(last[1])
+
+
+def _remember_blocks(text: str, blocks: list[tuple[int, int]]) -> tuple:
+    global _LAST_BLOCKS
+    _LAST_BLOCKS = (text, tuple(blocks))  # one assignment: a reader sees the old or the new pair
+    return _LAST_BLOCKS
+
+
+_LAST_BLOCKS: tuple = (None, ())
+
+
+def _prose_blocks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for para in _BLANK_LINE_RE.split(text):
@@ -261,6 +283,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
     if len(gap) > 90:
         return False
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
+    if tokens[-2:] == ["at", "least"]:
+        tokens.pop()  # "revenue of at least $50 million": a floor, read as one (``_make_fact``)
     for t in tokens:
         if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit():
             continue
@@ -578,7 +602,9 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
         these = [a for a in amounts if a.seg == k]
         if not these or all(a.concept for a in these):
             continue
-        for unit in {a.money.unit for a in these}:
+        # In text order (a set's order changes from run to run): the total before a
+        # per-share figure gets its concept first, which ``_opposite_base`` reads.
+        for unit in dict.fromkeys(a.money.unit for a in these):
             src = [a for a in first if a.money.unit == unit and not _NOT_A_FIGURE_RE.match(text, a.money.end)]
             dst = [a for a in these if a.money.unit == unit]
             if len(src) != len(dst) or not all(a.concept for a in src) or any(a.skipped for a in first):
@@ -704,7 +730,7 @@ def _respective_periods(text: str, segs: list[tuple[int, int]], amounts: list[_A
                 for a in these:
                     out[id(a)] = False  # one measure, several figures, periods we cannot pair
             continue
-        for unit in {a.money.unit for a in these}:
+        for unit in dict.fromkeys(a.money.unit for a in these):
             group = [a for a in these if a.money.unit == unit]
             if len(group) == len(spans):
                 for a, p in zip(group, spans):
@@ -857,6 +883,9 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
               out: list[FinancialFact]) -> Period | None:
     """Facts of one sentence; returns the period the paragraph now talks about."""
     text = doc.text
+    money_here = has_money_hint(text, s, e)
+    if not money_here and _RESULTS_WORD_RE.search(text, s, e) is None:
+        return anchor  # no figure and no results: nothing to read, the paragraph's period stays
     mentions = find_periods(text, ctx.calendar, s, e)
     forward = guidance.is_forward_looking(text[s:e])
     if not forward:
@@ -867,9 +896,6 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
     fw = guidance._FORWARD_RE.search(text, s, e) if forward else None
     cmp = _COMPARE_RE.search(text, s, e) if fw else None
     resolved = _resolve_sentence(mentions, ctx, anchor, fw.start() if fw else None, cmp.start() if cmp else e)
-    # Only a sentence that states figures moves the paragraph's period: "... completed its IPO in
-    # the fourth quarter of 2023" is an aside, not what the next figure is about.
-    money_here = has_money_hint(text, s, e)
     # A sentence without figures moves the paragraph's period only when it speaks of results
     # ("announced financial results for the first quarter of 2025"); "... completed its IPO in
     # the fourth quarter of 2023" is an aside, not what the next figure is about.
@@ -997,6 +1023,10 @@ def _prior_calendar_year(text: str, money: Money, seg: tuple[int, int], resolved
     return (ctx.calendar.first_months(year, 12),)
 
 
+_AT_LEAST_RE = re.compile(r"\bat\s+least\s*$", re.IGNORECASE)
+_BETWEEN_END_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+
+
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
                sent: tuple[int, int], forward: bool) -> FinancialFact | None:
     concept, money = a.concept, a.money
@@ -1013,10 +1043,19 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
         now = ctx.now
         if money.is_range or (now is not None and p.end > now):
             return None  # a range is a forecast; a future period cannot be reported yet
+    if is_guidance and not money.is_range and _BETWEEN_END_RE.search(doc.text, max(0, money.start - 16), money.start):
+        return None  # "between $(4.9)M and $(4.4)M": a range we could not read, not a single figure
+    floor = _AT_LEAST_RE.search(doc.text, max(0, money.start - 16), money.start) is not None
+    if floor and (not is_guidance or money.is_range):
+        return None  # "at least $5 million" reports no figure
     s, e = sent
     evidence = doc.text[s:e]
     if is_guidance:
         value, low, high = guidance.guidance_values(money, concept.sign)
+        if floor:
+            # A floor only: "revenue of at least $50 million" (for a loss, a ceiling in XBRL sign).
+            value = None
+            low, high = (low, None) if concept.sign > 0 else (None, high)
     else:
         value = (-abs(money.value) if concept.sign < 0 else money.value) + 0.0  # no "-0.0" for "$0.00"
         low = high = None
@@ -1080,3 +1119,10 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
             seen.add(key)
             out.append(f)
     return out
+
+
+# Same matches, found faster: a match can only start at one of these characters.
+_RESULTS_WORD_RE = fast_start(_RESULTS_WORD_RE, "rapfe")
+_COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(")
+_EXPLAIN_RE = fast_start(_EXPLAIN_RE, "pmldaro")
+_BLOCK_RE = fast_start(_BLOCK_RE, "miecapvwgt")
