@@ -173,7 +173,7 @@ _TARGET_PAT = re.compile(
     r"(?<![\w-])anti-(?P<a>" + _SYM + r")(?![\w-])"
     r"|(?<![\w-])(?P<b>" + _SYM + r")[- ](?:targeting|targeted|directed|specific)\b"
     r"|\btarget(?:s|ing)\s+(?:the\s+)?(?P<c>" + _SYM + r")(?![\w-])"
-    r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?)\b"
+    r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:inhibitors?|inhibition|antagonists?|agonists?|blockers?|blockade|degraders?|antibod(?:y|ies)|modulators?)\b"
     r"|\b(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?) of (?:the\s+)?(?P<e>" + _SYM + r"|microRNA-\d+[a-z]?|miR-\d+[a-z]?)(?![\w-])"
 )
 _NOT_TARGET = frozenset(
@@ -208,7 +208,7 @@ def targets(text: str, start: int, end: int) -> list[Hit]:
 
 # "HR+/HER2- breast cancer", "HER2-negative": a patient group without the marker, not a target
 _NEGATIVE_AFTER = re.compile(r"(?:[-−–](?![\w])|[-−–\s]?(?:negative|low|null)\b)", re.I)
-_TARGET_WORD = re.compile(r"inhibitor|antagonist|agonist|blocker|degrader|antibod|modulator")
+_TARGET_WORD = re.compile(r"inhibit|blockade|antagonist|agonist|blocker|degrader|antibod|modulator")
 _ABBR: set[str] = set()
 
 
@@ -229,7 +229,7 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
 _ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*)"
 PARTNER_RE = re.compile(
     r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
-    r"|\bin (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical) (?:partnership|collaboration) with(?: the)?"
+    r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical) (?:partnership|collaboration) with(?: the)?"
     r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between))\s+" + _ORG
 )
@@ -272,7 +272,9 @@ def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
 
 _TRIAL_STOP = frozenset(
     "PHASE TRIAL STUDY CLINICAL FDA EMA NIH ASH ASCO ESMO AACR US USA THE OUR THIS PIVOTAL "
-    "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB".split()
+    "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB "
+    # credentials after a person's name ("Steven Nissen, M.D., FAHA, a co-author of the study")
+    "FAHA FACC FACP FACS FRCP FRCPC FRCS FASCO FAAN FAPA MPH MBA PHD PHARMD".split()
 )
 _TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{3,}-[A-Z][a-z]+\d*)"
 TRIAL_RE = re.compile(
@@ -299,7 +301,8 @@ TRIAL_LIST_RE = re.compile(
 
 
 def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
-    seg = text[start:end]
+    # the clause may end at the ";" inside "(Harbor STAT Study; NCT...)": let the patterns see that character
+    seg = text[start:min(len(text), end + 1)]
     out = []
     found = []
     for m in TRIAL_RE.finditer(seg):
@@ -317,10 +320,14 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     if " and " in seg or " & " in seg:
         for m in TRIAL_LIST_RE.finditer(seg):
             found += [(m.start("a"), m.group("a")), (m.start("b"), m.group("b"))]
+    # "(Seabreeze STAT COPD Study;": the whole mixed-case name, not its capitals ("STAT")
+    found = [(s, n) for s, n in found if not any(o[0] <= s and s + len(n) <= o[0] + len(o[1]) and len(o[1]) > len(n) for o in found)]
     seen = set()
     for s, n in sorted(found):
         if n.upper() in _TRIAL_STOP or n in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n) or (s, n) in seen:
             continue
         seen.add((s, n))
+        if start + s >= end:
+            continue
         out.append((start + s, start + s + len(n), n, None))
     return out

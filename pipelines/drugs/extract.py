@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from pipelines.drugs import attributes, milestones, phases, regulatory
 from pipelines.drugs.canonical import UnionFind, pick_name
-from pipelines.drugs.names import _PAREN_CLOSE, Mention, find_aliases, find_mentions, issuer_key
+from pipelines.drugs.names import _PAREN_CLOSE, SALT, Mention, find_aliases, find_mentions, issuer_key
 from pipelines.drugs.text import Span, paragraphs, sentences
 from pipelines.drugs.vocab import non_phase_contexts
 from pipelines.model import CleanDocument, DrugAlias, PipelineFact
@@ -63,6 +63,17 @@ _ANAPHORA = re.compile(
 _STRONG_ANAPHORA = re.compile(
     r"\b(?:[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study))\b"
 )
+# "The drug is in Phase 3" opening a paragraph of a one-drug release ("the study" may be anyone's)
+_DRUG_ANAPHORA = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:\w+ )?(?:compound|product candidate|drug candidate|drug|molecule)\b")
+# "the company's phase 2 obesity trial of an MCR4 agonist": a clause about another, unnamed agent
+_OTHER_AGENT = re.compile(r"\b(?:of|with) an? (?:[\w+/-]+ ){0,3}(?:agonist|inhibitor|antagonist|antibody|drug|candidate|compound|therapy|vaccine|molecule)s?\b")
+_COMPANY_APPOSITION = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:company|firm|biotech|innovator|developer)\b[^.;,]*$")
+# a person's career ("At Ardea, Dr. Quart invented ... inhibitors licensed to Bayer AG")
+_CAREER = re.compile(r"\b(?:[Aa]t [A-Z][\w-]+,|previously|prior to|former(?:ly)?|served|founded|career|invented|oversaw|a series of)\b")
+# a partnership about a test, device or technology, not the drug ("partnered with Bio-Rad to commercialize the assay")
+_NOT_DRUG_PARTNER = re.compile(r"\b(?:assays?|tests?|diagnostics?|devices?|kits?|instruments?|platforms?|technolog(?:y|ies)|Technologies|software|AI)\b")
+_PARTNER_CUE = re.compile(r"\b(?:partnership|collaboration|partnered|licensed to)\b")
+_PARTNER_DEV = re.compile(r"\b(?:commerciali[sz]\w+|co-develop\w*|develop\w*|clinical|trials?|licens\w+|rights)\b", re.I)
 _SECONDARY = re.compile(r"(?:combination with|combined with|plus|compared (?:with|to)|versus|vs\.?|in addition to|than|together with)\s*(?:\w+\s+)?$", re.I)
 _COORD = re.compile(r"\s*(?:,|,?\s*and|&|/|or|,\s*and)\s*")
 # "IMGN529 - in preclinical ...", "IHL-42X Update: IHL-42X is ..."
@@ -70,19 +81,25 @@ _HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:(?:Update|Updates|Over
 # A drug-less sentence of a one-drug release speaks of that drug when it names
 # its development ("the Phase 2b data readout", "file its NDA") ...
 _SOLE_CUE = re.compile(
-    r"\b(?:Phase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designation|New Drug Application|Biologics License Application"
+    r"\b(?:[Pp]hase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designation|first-in-human|New Drug Application|Biologics License Application"
     r"|Marketing Authori[sz]ation Application|Investigational New Drug)\b"
 )
 # ... and refers to the company or its own study ("we", "its NDA", "the Phase 1 trial"),
 # not to programs in general ("RMAT offers the benefits of breakthrough therapy designation") ...
-_SOLE_REF = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Ii]ts|[Tt]he [Cc]ompany|[Cc]ompany(?:'s|’s)|[Tt]he (?:[\w-]+ ){0,3}(?:trial|study))\b")
+_SOLE_REF = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|[Ii]ts|[Tt]he [Cc]ompany|[Cc]ompany(?:'s|’s)|[Tt]he (?:[\w-]+ ){0,3}(?:trial|study)|[Tt]he (?:drug|compound|candidate|therapy|program)"
+    # "a phase 2 clinical trial for progressive MS is underway", "with topline results expected in Q4"
+    r"|(?:trial|study) (?:for|in) [^.;]{0,60}\b(?:is|are) (?:underway|ongoing|enrolling)|(?:topline|top-line) (?:results|data) (?:are |is )?(?:expected|anticipated)"
+    # "the submission of a new IND application": the release's own application
+    r"|(?:submission|filing|clearance) of (?:a |an |the |its )?(?:new )?(?:IND|NDA|BLA|Investigational New Drug))\b"
+)
 # ... unless it names another party's product, a device or a platform.
 _OTHER_PARTY = re.compile(
     r"\b(?:device|platform|tool|software|partner(?:ing)?|licens\w*|acqui\w+|market(?:ed)? by"
     # a person's career ("Drysdale led the company's strategy ... to Phase 3")
-    r"|led|served|previously|prior to|former(?:ly)?|joined|founded|career"
+    r"|led(?! by)|served|previously|prior to|former(?:ly)?|joined|founded|career"
     # statements about the whole pipeline ("our programs include a Phase 2 program and ...")
-    r"|programs|pipeline|portfolio)\b",
+    r"|programs|pipeline|portfolio|candidates|assets)\b",
     re.I,
 )
 # "... exceeds the market cap of a company that has an approved MASH drug that also targets THRβ"
@@ -96,7 +113,12 @@ def _other_product(text: str, a: int, pos: int, end: int) -> bool:
 
 
 _NEW_TOPIC = re.compile(r"\b(?:Meanwhile|Separately|Additionally|In addition|Furthermore|Moreover|Elsewhere)\b")
-_OTHER_PROGRAMS = re.compile(r"\bother (?:programs?|products?|candidates?|assets?|platforms?|technolog\w+|compounds?|indications? of)\b", re.I)
+_OTHER_PROGRAMS = re.compile(
+    r"\bother (?:programs?|products?|candidates?|assets?|platforms?|technolog\w+|compounds?|indications? of)\b"
+    # "RiVax, its ricin vaccine candidate, as well as its vaccine programs targeting filoviruses (such as Ebola)"
+    r"|\bas well as (?:its|our|the company's|the company’s) (?:[\w-]+ ){0,2}programs\b",
+    re.I,
+)
 _OWN_TRIAL = re.compile(r"\b(?:its|our|[Cc]ompany(?:'s|’s))\s+(?:[\w/-]+\s+){0,3}$")
 _NOT_FOR = re.compile(r"\bnot (?:be )?(?:a |an )?(?:treatment|indicated|approved|intended|recommended|for use)\b[^.;]{0,25}$", re.I)
 _RESULTS_OF = re.compile(r"(?:results|data|readout|findings)\s+(?:from|of)\s+(?:\w+\s+){0,3}$", re.I)
@@ -128,21 +150,58 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
     pairs = find_aliases(text, mentions)
     canon, kinds = _doc_canonical(mentions, pairs)
     ctx = _Ctx(doc, text, mentions, canon, attributes.indication_forms(text), issuer, [], [m.start for m in mentions])
-    passing = _passing_mentions(text, mentions, canon)
+    passing = _passing_mentions(text, mentions, canon, issuer)
     subjects = {canon[m.name] for m in mentions if not m.comparator} - passing
     if len(subjects) == 1:
         ctx.sole = sorted(subjects)
     _walk(ctx)
     facts = _finish(ctx, passing)
     used = {f.drug for f in facts}
+    pairs_out = {DrugAlias(canon[n], n, kinds[n]) for n in canon if canon[n] in used}
+    # "vidofludimus calcium": the salt form printed in the release names the same drug
+    pairs_out |= {
+        DrugAlias(canon[m.name], m.name + " " + sm.group(1), "inn")
+        for m in mentions if m.kind == "inn" and not m.comparator and canon.get(m.name) in used and (sm := SALT.match(text, m.end))
+    }
+    pairs_out |= _variant_aliases(text, mentions, canon, used)
     aliases = sorted(
-        {DrugAlias(canon[n], n, kinds[n]) for n in canon if canon[n] in used},
+        pairs_out,
         key=lambda a: (a.drug, a.alias_type != "code", a.alias),
     )
     return facts, aliases
 
 
 # ---------------------------------------------------------------- names
+
+# "SBI-100 OE", "ELI-002 7P": a formulation or version suffix printed after a code
+_CODE_VARIANT = re.compile(r"[ \t](?P<s>\d[A-Z]|[A-Z]{2})(?![\w-])")
+_VARIANT_STOP = frozenset("TO IN OF ON AT IS AS OR BY AN BE IT US UK EU VS NO SO UP DO GO WE MY ME HE IF AI ML PR IR OK TV".split())
+
+
+_REFERRED = re.compile(r"[ \t]+(?:and[ \t]+)?(?:is[ \t]+)?(?:commonly[ \t]+|also[ \t]+|often[ \t]+)?(?:referred to|known|abbreviated) as[ \t]+(?P<a>[A-Z][A-Za-z0-9-]{1,11})(?![\w-])")
+
+
+def _variant_aliases(text: str, mentions: list[Mention], canon: dict[str, str], used: set[str]) -> set[DrugAlias]:
+    out: set[DrugAlias] = set()
+    done: set[str] = set()
+    for m in mentions:
+        if m.comparator or canon.get(m.name) not in used:
+            continue
+        v = _CODE_VARIANT.match(text, m.end) if any(c.isdigit() for c in m.name) else None
+        if v is not None and v.group("s") not in _VARIANT_STOP:
+            out.add(DrugAlias(canon[m.name], f"{m.name} {v.group('s')}", "code"))
+        # "efruxifermin ... is commonly referred to as EFX"
+        r = _REFERRED.match(text, m.end)
+        if r is not None and r.group("a") != m.name:
+            out.add(DrugAlias(canon[m.name], r.group("a"), "code"))
+        # "R327" printed elsewhere as "RECCE® 327": the brand's initial and the number
+        b = re.fullmatch(r"([A-Z])(\d{2,4})", m.name)
+        if b is not None and m.name not in done:
+            done.add(m.name)
+            for bm in re.finditer(r"(?<![\w-])" + b.group(1) + r"[A-Za-z]{2,}(?:®|™)?[ \t]" + b.group(2) + r"(?![\w-])", text):
+                out.add(DrugAlias(canon[m.name], bm.group(), "brand"))
+    return out
+
 
 def _doc_canonical(mentions: list[Mention], pairs) -> tuple[dict[str, str], dict[str, str]]:
     """Printed name -> the release's canonical name (see canonical.pick_name)."""
@@ -157,6 +216,11 @@ def _doc_canonical(mentions: list[Mention], pairs) -> tuple[dict[str, str], dict
         counts[m.name] = counts.get(m.name, 0) + 1
     for a, b in pairs:
         uf.union(a.name, b.name)
+    # "SBI-100 OE" and "SBI-100" printed in one release: a form of the same drug
+    for n in counts:
+        head, _, tail = n.rpartition(" ")
+        if head in counts and tail.isupper() and len(tail) <= 3:
+            uf.union(head, n)
     canon = {}
     for group in uf.groups():
         best = pick_name(group, kinds, counts)
@@ -189,7 +253,7 @@ def _walk(ctx: _Ctx) -> None:
             heading = _canon_list(ctx, pm)
         elif short and not pm:
             heading = []
-        if not heading and not any(not m.comparator for m in pm) and not (ctx.sole and _SOLE_CUE.search(ptext)):
+        if not heading and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext))):
             continue  # nothing in this paragraph can be about a drug
         last: list[str] = []
         for sent in sentences(text, para):
@@ -244,6 +308,8 @@ def _clauses(ctx: _Ctx, sent: Span) -> list[Span]:
         cut_end = sent.start + m.end()
         if cut_end in starts:
             continue  # "IMGN901, T-DM1, and SAR3419": a list, not a new clause
+        if seg.count("(", 0, m.start()) > seg.count(")", 0, m.start()):
+            continue  # "(Harbor STAT Asthma Study; NCT...)": inside a parenthesis
         out.append(Span(s, sent.start + m.start()))
         s = cut_end
     out.append(Span(s, sent.end))
@@ -266,6 +332,10 @@ def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
     i = before[-1] if before else next((j for j, m in enumerate(cands) if m.start >= pos), len(cands) - 1)
     if not before and _NEW_TOPIC.search(text, pos, cands[i].start):
         return []  # "... IND clearance for the trial. Meanwhile, X completed ...": X is another topic
+    if not before and "," in text[pos:cands[i].start] and _COMPANY_APPOSITION.search(text, max(clause.start, pos - 200), pos):
+        return []  # "Annovis, a company developing therapies for AD and PD, announced that X ...": the company's scope
+    if not before and re.search(r",\s+and\s+$", text[pos:cands[i].start]):
+        return []  # "rekvry, an alcohol misuse treatment, and LUCID-21-302": an earlier list item's
     lo = hi = i
     while lo > 0 and _linked(text, cands[lo - 1], cands[lo]):
         lo -= 1
@@ -289,7 +359,7 @@ def _described_inside(text: str, ms: list[Mention], m: Mention, pos: int) -> boo
     head = text[max(0, m.start - 3):m.start]
     if "(" not in head or text.find(")", m.end, pos) < 0:
         return False
-    return any(o.end <= m.start and re.fullmatch(r"[®™]?\s*\(\s*", text[o.end:m.start]) for o in ms if o is not m)
+    return any(o.end <= m.start and re.fullmatch(r"(?:[®™]|\(R\)|\(TM\))?\s*\(\s*", text[o.end:m.start]) for o in ms if o is not m)
 
 
 def _linked(text: str, a: Mention, b: Mention) -> bool:
@@ -305,8 +375,13 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     stext = text[sent.start:sent.end]
     sole_only = False
     if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
-        if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext))):
-            if not (ctx.sole and _SOLE_CUE.search(stext) and _SOLE_REF.search(stext) and not _OTHER_PARTY.search(stext)):
+        if (ctx.sole and _PARTNER_CUE.search(stext) and _PARTNER_DEV.search(stext) and not _OTHER_PROGRAMS.search(stext)
+                and not _CAREER.search(stext) and not _NOT_DRUG_PARTNER.search(stext)):
+            # a one-drug release: "PolyPid has secured a European commercialization partnership with Advanz Pharma"
+            for _a, _b, value, det in attributes.partners(text, sent.start, sent.end, ctx.issuer):
+                _emit(ctx, ctx.sole, "partner", value, det, sent)
+        if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext)) or (ctx.sole and _DRUG_ANAPHORA.search(stext))):
+            if not (ctx.sole and _SOLE_CUE.search(stext) and (_SOLE_REF.search(stext) or _names_issuer(ctx, stext)) and not _OTHER_PARTY.search(stext)):
                 return last  # no drug and nothing to refer back to
             # a release about one drug: "The company expects to file its NDA in early 2026"
             sole_only = True
@@ -314,7 +389,11 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     vetoed = non_phase_contexts().search(stext) is not None
     phase_hits = [] if vetoed else _phase_hits(text, sent, clinical)
     inds_sent = None
-    for clause in _clauses(ctx, sent):
+    # a two-clause sentence about one drug lends it to its drug-less clause ("five Phase 2 trials, three
+    # with extensions, and three access programs to evaluate X"); longer ones list other programs
+    clauses = _clauses(ctx, sent)
+    sent_drugs = _canon_list(ctx, _mentions_in(ctx, sent.start, sent.end)) if len(clauses) == 2 else []
+    for clause in clauses:
         ctext = text[clause.start:clause.end]
         has_drug = any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
         loose = False
@@ -326,8 +405,11 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
             loose = sole_only
             if sole_only:
                 fallback = ctx.sole
+            elif len(sent_drugs) == 1 and not _OTHER_AGENT.search(ctext) and not _OTHER_PROGRAMS.search(ctext):
+                fallback = sent_drugs
             elif _ANAPHORA.search(ctext):
-                fallback = last or heading
+                # "The drug is in Phase 3": a new paragraph's anaphora in a one-drug release is that drug
+                fallback = last or heading or (ctx.sole if _DRUG_ANAPHORA.search(ctext) else [])
                 # a bare "it"/"its" may refer to anything ("its relationship to ... obesity")
                 loose = not _STRONG_ANAPHORA.search(ctext)
             elif is_bullet or (heading and _ANAPHORA.search(stext)):
@@ -355,6 +437,12 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     return last
 
 
+def _names_issuer(ctx: _Ctx, stext: str) -> bool:
+    """The sentence's subject is the issuer by name ("Telomir expects to initiate first-in-human dosing")."""
+    i = ctx.issuer
+    return bool(i) and len(i) >= 4 and re.match(r"(?:\w+ ){0,3}" + re.escape(i) + r"\b", stext.lower()) is not None
+
+
 def _phase_hits(text: str, sent: Span, clinical: bool) -> list[tuple[int, int, str, str]]:
     """(start, end, value, printed) for each clinical phase/stage mention in the sentence.
 
@@ -369,7 +457,7 @@ def _phase_hits(text: str, sent: Span, clinical: bool) -> list[tuple[int, int, s
             continue
         out.append((sent.start + m.start(), sent.start + m.end(), phases.normalize(m), " ".join(m.group().split())))
     for m in phases.STAGE_RE.finditer(seg):
-        value = "Preclinical" if m.group("pre") else "Filed"
+        value = "Preclinical" if m.group("pre") else ("Phase 1" if m.group("fih") else "Filed")
         out.append((sent.start + m.start(), sent.start + m.end(), value, _printed(m.group())))
     out.sort()
     return out
@@ -508,7 +596,8 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
             if name == "PHASE start" and _RESULTS_OF.search(text, max(clause.start, a - 40), a):
                 continue  # "results from this Phase 2 trial are anticipated": data, not a start
             if name == "PHASE start":
-                label = f"{phases.normalize(phases.PHASE_RE.search(m.group()))} start"
+                pm = phases.PHASE_RE.search(m.group())
+                label = f"{phases.normalize(pm)} start" if pm else "Phase 3 start"  # "initiate the pivotal study"
             taken.append((a, b))
             events.append((a, b, label))
     events.sort()
@@ -559,7 +648,19 @@ def _in_development(text: str, m: Mention) -> bool:
     return _DEV_CUE.search(text, a, b) is not None and "approved" not in text[a:b]
 
 
-def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str]) -> set[str]:
+_OWN_MARKET = re.compile(r"\b(?:markets|commerciali[sz]es|sells|launched)\b")
+
+
+def _own_marketed(text: str, m: Mention, issuer: str | None) -> bool:
+    """The issuer sells ``m``: "Tonix Medicines, the company's commercial subsidiary, markets Zembrace® ..."."""
+    if m.kind != "brand":
+        return False
+    a = text.rfind(". ", 0, m.start) + 1
+    head = text[a:m.start]
+    return _OWN_MARKET.search(head) is not None and ("company" in head or (issuer is not None and issuer in head.lower()))
+
+
+def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str], issuer: str | None = None) -> set[str]:
     """Drugs named once, by a nonproprietary or brand name only.
 
     Such a drug is context ("the only FDA-approved drug for Rett syndrome is
@@ -575,7 +676,7 @@ def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str])
             continue
         c = canon[m.name]
         count[c] = count.get(c, 0) + 1
-        if m.kind == "code" or m.introduced or _STUDIED.search(text, max(0, m.start - 30), m.start) or _in_development(text, m):
+        if m.kind == "code" or m.introduced or _STUDIED.search(text, max(0, m.start - 30), m.start) or _in_development(text, m) or _own_marketed(text, m, issuer):
             coded.add(c)
     return {c for c, n in count.items() if n == 1 and c not in coded}
 

@@ -160,11 +160,13 @@ EVENTS = (
     ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
     ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b", re.I)),
     ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:(?!Phase\b)\S+\s+){0,6}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    # "plans to initiate the pivotal study in mid-2025": a pivotal study is Phase 3
+    ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|launch)\w*\s+(?:the |a |its |our )?pivotal (?:clinical )?(?:study|trial)\b", re.I)),
     # "to advance an oral formulation of DMX-0000 to Phase 2a in Q2 2025"
     ("PHASE start", re.compile(r"\b(?:advanc|mov|progress)\w*\s+(?:\S+\s+){0,8}?(?:to|into)\s+(?:a |the |its )?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph3>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
-    ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
+    ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\bfirst[- ]in[- ]human (?:dosing|trials?|stud(?:y|ies))\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
     ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b", re.I)),
-    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclose|present|announce|release|share|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
+    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
 )
 FUTURE = re.compile(
     r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",

@@ -109,10 +109,11 @@ _NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|X
 _HEAD = (
     r"(?:product candidate|drug candidate|candidate|inhibitor|antagonist|agonist|antibody|conjugate|therapy|therapeutic|compound"
     r"|molecule|drug|analog|analogue|vaccine|eyedrop|eye drop|formulation|modulator|degrader|prodrug|peptide|prophylactic"
-    r"|immunotherapy|medicine|medication|biologic|fixed-dose combination|small molecule|treatment)"
+    r"|immunotherapy|medicine|medication|biologic|fixed-dose combination|small molecule|treatment|immunoglobulin|immune globulin"
+    r"|capsule combination|tablet combination)"
 )
 _INTRO_AFTER = re.compile(
-    _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:,|\s+is|\s+as)\s+(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s))\s+"
+    _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:,|\s+is|\s+as|[ \t]+[-–—])\s+(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s))\s+"
     r"(?P<desc>(?:[\w/+-]+,?\s+){0,7}?)" + _HEAD + r"s?\b"
 )
 _INTRO_BEFORE = re.compile(
@@ -143,8 +144,8 @@ _COMPANY_AFTER = re.compile(
 # word introduced as a drug must end like one.
 _INN_LIKE = re.compile(
     r"(?:mab|orep|[a-z]ib|stat|vir|tide|cept|kinra|imod|gene|cel|ast|xaban|gatran|fungin|parin|dronate|triptan|oxetine|peridone"
-    r"|apine|semide|lutamide|coxib|profen|cycline|idine|sone|olone|azole|fermin|prodil|bart|sen|siran|tug|prant|pran|relix"
-    r"|pril|sartan|olol|dipine|fibrate|gliptin|mycin|cillin|micin|floxacin|vudine|stim|poetin|ase|feron|tecan|vedotin|platin"
+    r"|apine|semide|lutamide|coxib|profen|cycline|idine|sone|olone|azole|fermin|prodil|idone|bart|sen|siran|tug|prant|pran|relix"
+    r"|imus|pril|sartan|olol|dipine|fibrate|gliptin|mycin|cillin|micin|floxacin|vudine|stim|poetin|ase|feron|tecan|vedotin|platin"
     r"|taxel|rubicin|limus|domide|gliflozin|navir|previr|asvir|tegravir|setron|lukast|mut|pectin|noson|limab|tamab|rsen)$"
 )
 _DISEASE_WORD = re.compile(r"(?:iasis|itis|osis|oma|emia|opathy|syndrome|disease|disorder|cancer|virus)$", re.I)
@@ -155,7 +156,7 @@ _NAME_STOP = frozenset(
 )
 
 
-_INTRODUCED_CUES = ("candidate", ", a", " is a", "trial of", "study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
+_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
 
 
 def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict[str, str]:
@@ -169,7 +170,7 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
     found: dict[tuple[int, int], tuple[re.Pattern[str], re.Match[str]]] = {}
     for h in _HEAD_FIND.finditer(text):
         lo = max(0, h.start() - 160)
-        if text.find(", ", lo, h.start()) < 0 and text.find(" is ", lo, h.start()) < 0 and text.find(" as ", lo, h.start()) < 0:
+        if text.find(", ", lo, h.start()) < 0 and text.find(" is ", lo, h.start()) < 0 and text.find(" as ", lo, h.start()) < 0 and text.find(" - ", lo, h.start()) < 0 and text.find(" – ", lo, h.start()) < 0:
             continue  # the pattern needs "X, a ...", "X is a ..." or "X as a ..."
         for m in _INTRO_AFTER.finditer(text, lo, h.end()):
             if m.end() == h.end():
@@ -206,8 +207,8 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
         coded = any(c.isdigit() for c in n) or "-" in n
         if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
             continue
-        if issuer and n.lower().startswith(issuer):
-            continue
+        if issuer and n.lower().startswith(issuer) and not (re.search(r"-\d", n) and not _COMPANY_AFTER.match(text, m.end("n"))):
+            continue  # the company's name, not "Telomir-1" (a numbered product named after it)
         if rx is _INTRO_STUDY and not coded:
             continue  # lower-case agents of a study are INTRODUCED_RE's job
         if not coded and n.isupper() and len(n) < 5:
@@ -230,7 +231,8 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
             continue  # "... clinical program, Okogen is developing": a new clause, not an apposition
         if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
             continue  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
-        if not coded and n[:1].isupper() and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
+        own = rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and re.search(r"[a-z][A-Z]", n)
+        if not coded and n[:1].isupper() and not own and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
             continue  # last word of a multi-word name ("Sigyn Therapy")
         if n[:1].isupper() and not coded and _occurrences(text, n.lower()):
             n = n.lower()
@@ -332,6 +334,7 @@ def issuer_key(text: str, company: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+SALT = re.compile(r"[ \t](calcium|sodium|potassium|magnesium|hydrochloride|dihydrochloride|mesylate|maleate|tartrate|citrate|succinate|fumarate|besylate|tosylate|phosphate|sulfate|acetate|bromide)(?![\w-])")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _CODE_PRE = re.compile(r"[A-Z][A-Za-z]{0,5}[ \t-]?\d")
 _WORD7 = re.compile(r"[A-Za-z][a-z]{6,}")
@@ -348,6 +351,12 @@ def _trim_code_tail(m: Mention) -> Mention:
         return m
     c = t.group("c")
     return Mention(m.start, m.start + len(c), c, "code", m.comparator, m.introduced)
+
+
+_LONG_STEMS = tuple(s for s in (
+    "tansine vedotin tinib ciclib parib lisib rafenib zomib degib platin taxel rubicin limus domide gliflozin glutide "
+    "gliptin vastatin floxacin conazole navir previr tegravir leucel temcel sertib lukast setron xaban gatran fungin "
+    "dronate triptan oxetine peridone semide lutamide profen cycline fermin prodil idone").split())
 
 
 def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
@@ -389,8 +398,9 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             kind = "other" if (m.group("conj") or "").startswith("-") else "inn"
             name = _norm(m.group())
             if name[0].isupper() and kind == "inn" and not text[max(0, m.start() - 2):m.start()].strip() in ("", ".", "-", "(", '"'):
-                # capitalized mid-sentence: a proper name, not an INN (INNs are lower case)
-                if not m.group("conj"):
+                # capitalized mid-sentence: a proper name, not an INN (INNs are lower case),
+                # unless it ends in a long WHO stem no English or proper name has ("Hydronidone")
+                if not m.group("conj") and not w.endswith(_LONG_STEMS):
                     continue
             if name[0].isupper() and kind == "inn":
                 name = name[0].lower() + name[1:]
@@ -421,6 +431,7 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if w in _STOP_WORDS or _NOT_INTRODUCED.search(w) or w in comps:
                 continue
             raw.append(Mention(m.start("w"), m.end("w"), w, "inn"))
+    poss = {w for w in _possessive_names(text) if w not in comps} if ("'s " in text or "’s " in text) else set()
     known = {mm.name for mm in raw}
     intro = _introduced(text, issuer, prefixes)
     if "-" in text:
@@ -440,7 +451,7 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         for b in sorted(brands, key=len, reverse=True):
             for a in _occurrences(text, b):
                 raw.append(Mention(a, a + len(b), b, "brand", brands[b]))
-    introduced = {mm.name for mm in raw if mm.kind == "inn"}
+    introduced = {mm.name for mm in raw if mm.kind == "inn"} | poss
     # the same INN elsewhere in the release, including sentence-initial capitals
     for w in sorted(introduced, key=len, reverse=True):
         for form in {w, w[:1].upper() + w[1:]}:
@@ -455,7 +466,62 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     trial_ids |= {n for n, ms in codes.items() if any(_CODE_PLATFORM.match(text, _skip_mark(text, mm.end)) for mm in ms)}
     if trial_ids:
         raw = [mm for mm in raw if mm.name not in trial_ids]
-    return _resolve(raw)
+    out = _resolve(raw)
+    if ", and " in text or ", or " in text:
+        extra = _listed_names(text, out, comps)
+        if extra:
+            for w in extra:
+                for a in _occurrences(text, w):
+                    raw.append(Mention(a, a + len(w), w, "inn"))
+            out = _resolve(raw)
+    return out
+
+
+# "survodutide, retatrutide, and cagrisema": a lower-case word listed after drugs is one too
+_LIST_TAIL = re.compile(r",?\s+(?:and|or)\s+(?P<w>[a-z]{7,})(?![\w-])")
+
+
+def _listed_names(text: str, ms: list["Mention"], comps) -> set[str]:
+    out: set[str] = set()
+    for a, b in zip(ms, ms[1:]):
+        if a.kind != "inn" or b.kind != "inn" or text[a.end:b.start] != ", ":
+            continue
+        t = _LIST_TAIL.match(text, b.end)
+        if t is None:
+            continue
+        w = t.group("w")
+        if w in _STOP_WORDS or _NOT_INTRODUCED.search(w) or _DISEASE_WORD.search(w) or w in comps or w in _POSSESSIVE_STOP:
+            continue
+        out.add(w)
+    return out
+
+
+# "buntanetap's disease-modifying potential": a lower-case name whose mechanism or efficacy the text discusses
+_POSSESSIVE_CUE = re.compile(r"(?:'s|’s) (?:[\w-]+ ){0,2}?(?:mechanism|efficacy|safety|potential|disease-modifying|therapeutic|pharmacokinetic|mode of action)\b")
+_POSSESSIVE_WORD = re.compile(r"(?<![\w-])[a-z]{7,}$")
+_POSSESSIVE_STOP = frozenset(
+    "company platform pipeline product approach vaccine medicine molecule compound program portfolio antibody candidate "
+    "science research startup business country region economy market industry sector network system patient drug "
+    "children investor investors nation society version formula protein receptor enzyme pathway mission strategy "
+    "partner partners management leadership universe procedure technique surgery exposure structure culture "
+    "contract agreement acquisition merger partnership collaboration offering melatonin caffeine nicotine cannabis "
+    "collagen supplement probiotic creatine".split()
+)
+
+
+def _possessive_names(text: str) -> set[str]:
+    out: set[str] = set()
+    for q in ("'s ", "’s "):
+        i = text.find(q)
+        while i >= 0:
+            w = _POSSESSIVE_WORD.search(text, max(0, i - 30), i)
+            if w is not None and _POSSESSIVE_CUE.match(text, i):
+                word = w.group()
+                if (word not in _POSSESSIVE_STOP and word not in _STOP_WORDS and not _NOT_INTRODUCED.search(word)
+                        and not _DISEASE_WORD.search(word) and len(_occurrences(text, word)) >= 2):
+                    out.add(word)
+            i = text.find(q, i + 3)
+    return out
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -509,4 +575,14 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
             if gap.rstrip().endswith("(") and not _PAREN_CLOSE.match(text, b.end):
                 continue  # "BP1001-A (prexigebersen with enhanced ...)": a description, not a second name
             pairs.append((a, b))
+    # "Zembrace (sumatriptan injection) and Tosymra (sumatriptan nasal spray)": one ingredient of two products
+    # is no alias of either
+    brands_of: dict[str, set[str]] = {}
+    for a, b in pairs:
+        for x, y in ((a, b), (b, a)):
+            if x.kind == "inn" and y.kind != "inn":
+                brands_of.setdefault(x.name, set()).add(y.name)
+    shared = {n for n, bs in brands_of.items() if len(bs) > 1}
+    if shared:
+        pairs = [(a, b) for a, b in pairs if a.name not in shared and b.name not in shared]
     return pairs

@@ -18,7 +18,9 @@ PHASE_RE = re.compile(
 )
 # Stage words that are not numbered phases.
 STAGE_RE = re.compile(
-    r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset)|IND-enabling)"
+    r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset|evaluation|(?-i:stud(?:y|ies) of))|IND-enabling)"
+    # "a first-in-human trial of X": X is in Phase 1
+    r"|(?P<fih>first[- ]in[- ]human (?:\w+ )?(?:trials?|stud(?:y|ies)|dosing))"
     r"|(?P<filed>marketing applications? (?:for [^.;]{0,140}?)?(?:is|are) under review|(?:BLA|NDA|MAA)s? (?:is |are )?under (?:\w+ )?review)",
     re.I,
 )
@@ -40,6 +42,8 @@ FUTURE_START = re.compile(
     # "funding for the Phase 3 program": money for a phase still to come
     r"|\bfunding (?:for|of|to support) (?:the |a |its |an )?(?:\w+\s+)?$"
     r"|\bfund\w*\s+(?:\S+\s+){0,6}?through\s+(?:a |an |the |its )?(?:\w+\s+)?$"
+    # "ultimately funding a first-in-human Phase 1 clinical study"
+    r"|\bfunding (?:a |an |the |its )?(?:[\w-]+\s+){0,2}$"
     r"|\b(?:advancing|moving|progressing|transitioning) to\s+(?:a |the |its |an )?$"
     r"|\b(?:planned|upcoming|forthcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
     # "moving toward Phase 2 trials", "advancing towards a Phase II trial"

@@ -26,9 +26,11 @@ _TRIAL_PERMIT = re.compile(
 )
 # "compared to the only FDA-approved therapy", "unlike existing approved drugs": another product
 _OTHER_THERAPY = re.compile(
-    r"\b(?:compared (?:to|with)|than|unlike|versus|vs\.?|alternative to|other|existing|current|standard)\s+(?:the\s+|an?\s+)?(?:only\s+|first\s+|\w+\s+){0,2}$",
+    r"\b(?:compared (?:to|with)|than|unlike|versus|vs\.?|alternative to|other|existing|current|standard|lack of|absence of|no|without|few)\s+(?:the\s+|an?\s+)?(?:only\s+|first\s+|\w+\s+){0,2}$",
     re.I,
 )
+_DESIGNATIONS = frozenset({"orphan_drug_designation", "fast_track", "breakthrough_therapy", "rmat", "rare_pediatric_disease", "priority_review"})
+_GRANTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:already|previously) (?:been )?(?:granted|received|awarded|obtained)\b", re.I)
 SUBMISSIONS = frozenset({"ind_submitted", "bla_submitted", "nda_submitted", "maa_submitted"})
 PHASE_OF = {"bla_submitted": "Filed", "nda_submitted": "Filed", "maa_submitted": "Filed", "approval": "Approved"}
 
@@ -56,5 +58,7 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
             taken.append((a, b))
             # a PDUFA date is a future date by nature: "expected" does not hedge it
             hedged = value != "pdufa_date" and _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None
+            if hedged and value in _DESIGNATIONS and _GRANTED_AFTER.match(seg, m.end()):
+                hedged = False  # "expects to file its NDA, leveraging Fast Track designation already granted by the FDA"
             out.append((a, b, value, hedged))
     return out
