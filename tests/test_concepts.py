@@ -149,3 +149,32 @@ def test_generic_labels_get_no_derived_concept():
         assert derived_concept(label, "income|") is None
     info = derived_concept("Gain (loss) on foreign exchange", "income|interest expense")
     assert (info.concept, info.sign) == ("GainLossOnForeignExchange", "as_printed")
+
+
+@pytest.mark.parametrize(
+    "label, printed, concept, signed",
+    [
+        ("Net (decrease) increase in cash and cash equivalents", [-23094, 20754],
+         "CashAndCashEquivalentsPeriodIncreaseDecrease", [-23094, 20754]),
+        ("Net decrease in cash, cash equivalents and restricted cash", [23094, 1],
+         "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+         [-23094, -1]),
+        ("Net decrease in cash and cash equivalents", [23094, -100], "CashAndCashEquivalentsPeriodIncreaseDecrease", None),
+        ("Total other comprehensive income (loss)", [203, -91], "OtherComprehensiveIncomeLossNetOfTax", [203, -91]),
+        ("Total other comprehensive loss", [91, 12], "OtherComprehensiveIncomeLossNetOfTax", [-91, -12]),
+    ],
+)
+def test_cash_change_and_other_comprehensive_lines(label, printed, concept, signed):
+    info = concept_for(label, "cash_flow|")
+    assert info is not None and info.concept == concept
+    assert apply_sign(info, label, printed) == signed
+
+
+def test_cash_and_marketable_securities_change_is_not_a_cash_change():
+    assert concept_for("Net decrease in cash, cash equivalents and marketable securities", "cash_flow|") is None
+
+
+def test_a_bare_other_comprehensive_loss_line_is_not_a_known_line():
+    # "Less: other comprehensive loss" in a bank's tangible-equity table is the
+    # accumulated balance, not the period's other comprehensive loss
+    assert concept_for("other comprehensive loss", "income|") is None

@@ -21,6 +21,8 @@ Sign rules (column ``sign``), applied per row by ``apply_sign``:
 * ``tax``: like ``income_loss`` with "benefit" as the negative direction and
   expense/provision as the positive one (XBRL IncomeTaxExpenseBenefit).
 * ``cash_flow``: "used in" is the negative direction, "provided by" the positive.
+* ``change``: "decrease" is the negative direction, "increase" the positive
+  ("Net (decrease) increase in cash and cash equivalents").
 * ``expense``: costs are positive in XBRL; a row printed entirely in
   parentheses (expenses shown as deductions) is flipped.
 """
@@ -167,11 +169,13 @@ _NEG_WORDS = {
     "income_loss": re.compile(r"\b(loss|losses|deficit|expense|expenses)\b"),
     "tax": re.compile(r"\bbenefits?\b"),
     "cash_flow": re.compile(r"\bused\b"),
+    "change": re.compile(r"\bdecreases?\b"),
 }
 _POS_WORDS = {
     "income_loss": re.compile(r"\b(income|earnings|profit|gain|gains)\b"),
     "tax": re.compile(r"\b(expense|provision)\b"),
     "cash_flow": re.compile(r"\bprovided\b"),
+    "change": re.compile(r"\bincreases?\b"),
 }
 
 

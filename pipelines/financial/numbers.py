@@ -48,6 +48,30 @@ class Figure:
     start: int  # offsets inside the parsed string
     end: int
     text: str
+    scale: int = 1  # a scale word printed in the cell ("$ 412.3 million"): 1_000_000
+
+
+_SCALE_WORD = re.compile(r"(?i)[ \u00a0]*\b(million|billion|thousand)s?\b")
+_DIGIT = re.compile(r"\d")
+_WORD_MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def scaled_cell(cell: str, offset: int = 0) -> list[Figure] | None:
+    """A cell that prints its own scale word: ``$ 412.3 million``, ``($1.2 billion)``.
+
+    One figure (not a dash) and one scale word after it, else None. The figure
+    keeps its printed value; ``scale`` holds the word's multiplier and the
+    figure's span covers the word.
+    """
+    m = _SCALE_WORD.search(cell)
+    if m is None or _SCALE_WORD.search(cell, m.end()):
+        return None
+    figs = cell_numbers(cell[: m.start()] + " " * (m.end() - m.start()) + cell[m.end() :], offset)
+    if not figs or len(figs) != 1 or figs[0].is_dash or figs[0].value is None or _DIGIT.search(cell, m.end()):
+        return None
+    f = figs[0]
+    return [Figure(f.value, f.frac_digits, f.negative, False, f.start, max(f.end, offset + m.end()),
+                   cell[f.start - offset : max(f.end, offset + m.end()) - offset], _WORD_MULT[m.group(1).lower()])]
 
 
 def _to_figure(m: re.Match[str], offset: int = 0) -> Figure | None:

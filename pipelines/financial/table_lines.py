@@ -17,6 +17,13 @@ Three shapes of table reach us and all become the same ``Row``:
   ``fragment``: only a known label is read from it. Figures glued to figures
   without a space ("3,8703,254") are not split: that row is left out.
 
+Wire decoration is dropped: dotted leaders ("Research and development .....
+$ 12,345"), underline rules ("--------  ========"), a "%" or "(" printed in a
+cell of its own (the figure before a "%" cell is a percentage; "(" | "12,345"
+| ")" is negative), indent cells before a label. A statement title printed as
+the first row of an HTML table is a title, a footnote below a table ("(1)
+Includes ...") is prose.
+
 A label printed on two lines ("Net loss per share, basic and" / "diluted ...")
 is joined when the second line starts in lower case or the first ends with a
 connector ("and", "of", ",").
@@ -27,10 +34,11 @@ a slice of it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from pipelines.financial.numbers import Figure, cell_numbers, is_year_token
+from pipelines.financial.numbers import Figure, cell_numbers, is_year_token, scaled_cell
 from pipelines.financial.table_periods import find_scale, has_month_day, has_period_words
 
 _TITLE = re.compile(
@@ -45,6 +53,15 @@ _KIND = (
     ("income", re.compile(r"(?i)operations|income|loss|earnings")),
 )
 _DECOR = re.compile(r"^[\s\u00a0$)(]*$")
+# Underline rules of text-mode statements ("-----------  ===========").
+_RULE_LINE = re.compile(r"^[\s\u00a0]*(?:[-=_]{3,}[\s\u00a0]*)+$")
+# A "%" printed in a cell of its own, after the figure ("12" | "%", "(15" | ")%").
+_OPEN_CELL = re.compile(r"^[\s\u00a0]*\$?[\s\u00a0]*\($")
+_PCT_SIGN_CELL = re.compile(r"^\s*\)?\s*%\s*$")
+# A footnote below a table ("(1) Includes stock-based compensation of ..."): prose.
+_FOOTNOTE_LINE = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*+|\u2020|\u2021)\s*[A-Z][a-z]+\s+\S")
+# Dotted leaders between a label and its figures ("Research and development ...... $ 12,345").
+_LEADER = re.compile(r"\.{2,}")
 _PCT_CELL = re.compile(r"^\s*\(?-?[\d.,]+\)?\s*%\s*$|^\s*(?:n/?m|nm)\s*$", re.I)
 _GAP = re.compile(r"\s{2,}|\t")
 _TOKEN = re.compile(r"\S+")
@@ -132,28 +149,62 @@ def _is_year_only(figs: list[Figure]) -> bool:
 
 def _tab_item(line: str, start: int) -> Item:
     cells = line.split("\t")
+    if not cells[0].strip():
+        # "\tResearch and development\t$\t31,275": an indent cell before the label.
+        first = next((i for i, c in enumerate(cells) if c.strip()), 0)
+        if first and cell_numbers(cells[first]) is None and not _PCT_CELL.match(cells[first]):
+            lead = sum(len(c) + 1 for c in cells[:first])
+            cells = [line[:lead] + cells[first], *cells[first + 1 :]]
     label = cells[0]
     pos = start + len(label) + 1
     groups: list[list[Figure]] = []
     numeric = True
-    for cell in cells[1:]:
+    last_fig_cell = -2  # index of the last cell that held figures
+    negate_next = False  # "(" printed in a cell of its own before the figure
+    for ci, cell in enumerate(cells[1:]):
+        if negate_next is False and cell and cell[-1] == "(" and _OPEN_CELL.match(cell):
+            negate_next = True
+            pos += len(cell) + 1
+            continue
         if _PCT_CELL.match(cell):  # a "% change" column is not a statement figure
             pos += len(cell) + 1
             continue
+        if _PCT_SIGN_CELL.match(cell):
+            # "12" | "%": the percent sign printed in a cell of its own makes the
+            # figure before it a percentage, not a statement figure.
+            if groups and last_fig_cell == ci - 1:
+                groups.pop()
+            pos += len(cell) + 1
+            continue
         figs = cell_numbers(cell, pos)
+        if figs is None and "illion" in cell:
+            figs = scaled_cell(cell, pos)  # "$ 412.3 million" in a list of selected figures
         if figs is None:
             numeric = False
             break
+        if figs and negate_next:
+            f0 = figs[0]
+            if f0.value and not f0.negative:
+                figs = [dataclasses.replace(f0, value=-f0.value, negative=True), *figs[1:]]
+            negate_next = False
         if figs:
             groups.append(figs)
+            last_fig_cell = ci
         pos += len(cell) + 1
     text = " ".join(c.strip() for c in cells if c.strip())
     if not numeric:
-        periodish = has_period_words(text) or has_month_day(text)
+        periodish = has_period_words(text) or has_month_day(text) or bool(_YEARS_HEAD.match(text))
         return Item("header" if periodish else "heading", text, start=start)
     figs = [f for g in groups for f in g]
     if not figs or all(f.is_dash for f in figs) and label.strip().endswith(":"):
-        return Item("heading", label.strip(), start=start)
+        t = label.strip()
+        if not figs and t and not t.endswith(":") and len(t) <= MAX_HEADING and _TITLE.search(t):
+            # "Condensed Consolidated Balance Sheet Data" printed as the first row of the table
+            return Item("title", t, start=start + len(label) - len(label.lstrip()))
+        if not figs and len(t) <= 60 and (has_period_words(t) or (len(t) <= 40 and has_month_day(t))):
+            # "As of December 31, 2024" / "Year Ended December 31," alone on a header row
+            return Item("header", t, start=start + len(label) - len(label.lstrip()))
+        return Item("heading", t, start=start)
     if _is_year_only(figs):
         return Item("header", text, start=start)
     s, e = _strip_span(line, start)
@@ -190,15 +241,24 @@ _GLUE = re.compile(
     r"|(?<=[a-z])(?=\$)"
     r"|(?<=[a-z])(?=\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?:[\s$(]|\Z))"
     r"|(?<=\))(?=[\d($])"
+    r"|(?<=\d)(?=\$)"
     r"|(?<=\d)(?=\()"
 )
 # Figures glued to each other without a space ("3,8703,254") are left alone:
 # they cannot be told apart with certainty, and their row is skipped.
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 def _tokens(line: str) -> list[_Tok]:
     """Whitespace tokens, further split where a flattened export glued them."""
     out: list[_Tok] = []
+    if ".." in line:
+        # Dotted leaders are decoration ("Research and development ...... $ 12,345",
+        # "administrative......9,812"): blanked out, offsets unchanged.
+        line = _LEADER.sub(_blank, line)
     for m in _TOKEN.finditer(line):
         t = m.group(0)
         base = m.start()
@@ -562,7 +622,7 @@ _YEARS_HEAD = re.compile(
 
 
 def _text_item(stripped: str, start: int) -> Item:
-    if len(stripped) > MAX_HEADING:
+    if len(stripped) > MAX_HEADING or (len(stripped) > 40 and _FOOTNOTE_LINE.match(stripped)):
         return Item("prose", stripped, start=start)
     if _YEARS_HEAD.match(stripped):
         return Item("header", stripped, start=start)
@@ -585,9 +645,13 @@ def items(text: str) -> list[Item]:
             out.append(Item("row", row=flat, start=flat.start))
             flat = None
 
+    in_tab_table = False  # header or figure rows of a TAB table came before, no blank line since
     for start, line in _lines(text):
         stripped = line.strip().strip("\u00a0").strip()
-        if not stripped or _DECOR.match(line):
+        if not stripped:
+            in_tab_table = False
+            continue
+        if _DECOR.match(line) or (stripped[0] in "-=_" and _RULE_LINE.match(line)):
             continue
         if stripped[0] == "|" and stripped.count("|") >= 3:
             close_flat()
@@ -601,7 +665,13 @@ def items(text: str) -> list[Item]:
             if pending is not None:
                 out.append(pending)
                 pending = None
-            out.append(_tab_item(line, start))
+            item = _tab_item(line, start)
+            if item.kind == "title" and in_tab_table:
+                # a statement name inside a table ("Balance Sheet Data" between the
+                # sections of a selected-data table) is a sub-heading, not a new table
+                item.kind = "heading"
+            out.append(item)
+            in_tab_table = in_tab_table or item.kind in ("row", "header")
             continue
         figs = cell_numbers(stripped) if stripped[0] in _FIG_START else None
         if figs:

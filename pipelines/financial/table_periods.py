@@ -64,6 +64,8 @@ class Period:
 
 def find_scale(text: str) -> tuple[int, bool] | None:
     """(multiplier, share counts exempt) from "(in thousands, except ...)", else None."""
+    if not ("000" in text or "housand" in text or "illion" in text or "HOUSAND" in text or "ILLION" in text):
+        return None  # cheap test first: most headings name no scale
     m = _SCALE.search(text)
     if not m:
         return None
@@ -76,14 +78,32 @@ def find_scale(text: str) -> tuple[int, bool] | None:
 _QUARTER_COL = re.compile(
     r"(?i)(?<![\w])(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)\s?(?:FY\s?)?'?(?P<y>(?:19|20)\d\d|\d\d)(?![\w])"
     r"|(?<![\w])(?:FY|fiscal(?:\s+year)?)\s?'?(?P<fy>(?:19|20)\d\d)(?![\w])"
+    # first 6 / 9 months and halves of a fiscal year: "9M 2025", "9M25", "H1 2025", "1H25"
+    r"|(?<![\w$])(?:(?P<m>[69])M|H(?P<h1>[12])|(?P<h2>[12])H)\s?(?:FY\s?)?'?(?P<my>(?:19|20)\d\d|\d\d)(?![\w])"
 )
 
 
+def _may_name_duration(text: str) -> bool:
+    return "nded" in text or "nding" in text or "NDED" in text or "NDING" in text
+
+
 def has_period_words(text: str) -> bool:
-    if _DURATION.search(text) or (_MONTHDAY.search(text) and _YEARS.search(text)):
+    # cheap substring tests before each regex: "ended"/"ending" for a duration,
+    # "19"/"20" for a year
+    if _may_name_duration(text) and _DURATION.search(text):
+        return True
+    if ("20" in text or "19" in text) and _MONTHDAY.search(text) and _YEARS.search(text):
         return True
     # cheap substring tests first: most lines name no quarter or fiscal year
-    return ("Q" in text or "FY" in text or "iscal" in text) and bool(_QUARTER_COL.search(text))
+    return _may_name_columns(text) and bool(_QUARTER_COL.search(text))
+
+
+def _may_name_columns(text: str) -> bool:
+    """Cheap substring tests first: most lines name no quarter, half or fiscal year."""
+    return (
+        "Q" in text or "FY" in text or "iscal" in text or "9M" in text or "6M" in text
+        or "H1" in text or "H2" in text or "1H" in text or "2H" in text
+    )
 
 
 def _month_end(year: int, month: int) -> date:
@@ -103,6 +123,19 @@ def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
         return None  # another kind of column ("9M25", "Six Months Ended") is printed too
     out = []
     for m in cols:
+        if m.group("my"):
+            y = m.group("my")
+            fy = int(y) if len(y) == 4 else 2000 + int(y)
+            half = m.group("h1") or m.group("h2")
+            months = 6 if half else int(m.group("m"))
+            month = fye_month - 12 + (12 if half == "2" else months)
+            year = fy
+            while month <= 0:
+                month += 12
+                year -= 1
+            end = _month_end(year, month)
+            out.append(Period(period_start(end, months), end, months))
+            continue
         if m.group("fy"):
             fy = int(m.group("fy"))
             end = _month_end(fy, fye_month)
@@ -119,6 +152,13 @@ def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
         end = _month_end(year, month)
         out.append(Period(period_start(end, 3), end, 3))
     return out
+
+
+def has_duration(text: str) -> bool:
+    """"Three Months Ended", "Year Ended", "Quarter Ended" or a quarter / fiscal-year column."""
+    return (_may_name_duration(text) and bool(_DURATION.search(text))) or (
+        _may_name_columns(text) and bool(_QUARTER_COL.search(text))
+    )
 
 
 def has_year(text: str) -> bool:

@@ -30,6 +30,11 @@ Rules that keep "no wrong value anywhere":
   ``period_start == period_end`` and ``months == 0``. ``row_no`` numbers every
   figure row, also one that yields nothing (unreadable figures, unknown
   label), so a total is never taken for the sum of the rows above a gap.
+  A balance-sheet table of selected figures ("Balance Sheet Data", "Selected
+  Financial Data", "Financial Highlights" with dates as columns) lists totals
+  without their lines (cash, working capital, total assets, accumulated
+  deficit, total equity): its facts carry ``row_no`` None, since the rows above
+  a total are not its parts.
 * A known concept is used only in a table of its kind: a duration line
   ("Net income" in a bank's balance sheet) yields nothing among instants,
   an instant line nothing among periods. The CSV may map a label to ``SKIP``
@@ -37,6 +42,15 @@ Rules that keep "no wrong value anywhere":
 * "Income tax expense (15)" (a label naming only the expense, a figure in
   parentheses) is a deduction or a benefit: pre-tax result minus net result
   of the same column decides; without both the figure is left out.
+* "Other income (expense), net" read as the non-operating result is checked
+  against its column: operating result + it = pre-tax (or untaxed net) result
+  keeps it; next to interest lines it is ``OtherNonoperatingIncomeExpense``
+  (when operating result + interest + it adds up, or nothing can be checked);
+  otherwise it is left out.
+* A cell that prints its own scale word ("$ 412.3 million", a list of selected
+  figures) is read at that scale whatever the table's; per-share and share
+  lines printed so are left out. "(1)" printed right after a text row's label
+  is the label's footnote mark when the row has one figure too many.
 * Tables of projections ("Q4 2024 (Projected)", "Outlook") yield nothing, nor
   do derived concepts for generic labels ("Diluted", "Total") or for lines
   whose figures are all cents (a per-share line under an unrecognized heading).
@@ -64,7 +78,7 @@ from pipelines.financial.concepts import (
 )
 from pipelines.financial.numbers import Figure
 from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables  # noqa: F401
-from pipelines.financial.table_periods import Period, find_scale, has_year, parse_periods, strip_years
+from pipelines.financial.table_periods import Period, find_scale, has_duration, has_year, parse_periods, strip_years
 from pipelines.model import CleanDocument, FinancialFact
 
 # Cheap precheck, run on every release (most have no table): a tab, a line
@@ -153,6 +167,20 @@ def _split_label(label: str, k: int) -> list[str] | None:
     return None
 
 
+_FOOTNOTE_FIG = re.compile(r"\(\d\)")
+
+
+def _is_label_footnote(row: Row, label: str) -> bool:
+    """The first figure of a text row is "(1)"-"(9)" printed right after the label."""
+    first = row.figures[0]
+    return (
+        bool(label)
+        and not row.flat
+        and _FOOTNOTE_FIG.fullmatch(first.text) is not None
+        and 0 <= first.start - (row.label_start + len(row.label)) <= 1
+    )
+
+
 def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, object]]]:
     """Headings and figure lines of a table in print order, one group per printed line.
 
@@ -175,6 +203,13 @@ def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, objec
         c = len(figs)
         if head:
             out.append(("h", head))
+        if (c == n + 1 or extra and n + 1 < c <= n + 1 + extra) and _is_label_footnote(row, label):
+            # "Research and development (1) ..... $ 31,275 ...": the "(1)" is the
+            # label's footnote mark, not a figure.
+            figs = figs[1:]
+            label = f"{label} {row.figures[0].text}"
+            row = dataclasses.replace(row, cells=[[f] for f in figs])
+            c = len(figs)
         if extra and n < c <= n + extra and label and (c % n or (not row.flat and len(row.cells) != n)):
             out.append(("r", _Line(label, figs[:n], row)))
             continue
@@ -233,10 +268,14 @@ def _periods(kind: str | None, header: str, entries, fye: int = 12) -> list[Peri
     periods = parse_periods(header, instant=False, fye_month=fye)
     if periods is not None or kind is not None:
         return periods
-    # No title: columns are instants only if the known lines are balance-sheet lines.
+    # No statement title: columns are instants if the known lines are balance-sheet
+    # lines, or if some are and the header names dates only, no durations (a list
+    # of selected figures "September 30, 2025 | December 31, 2024" with a "Net
+    # loss" line: that line is not an instant and yields nothing).
     infos = [concept_for(e.label, "balance") for t, e in entries if t == "r" and not e.unlabeled]
     infos = [i for i in infos if i]
-    if infos and all(i.balance == "instant" for i in infos):
+    instants = sum(1 for i in infos if i.balance == "instant")
+    if infos and (instants == len(infos) or instants and not has_duration(header)):
         return parse_periods(header, instant=True)
     return None
 
@@ -244,6 +283,9 @@ def _periods(kind: str | None, header: str, entries, fye: int = 12) -> list[Peri
 def _scaled(info: ConceptInfo, fig: Figure, mult: int, shares_exempt: bool, row_frac: int):
     """(value, decimals) in base units for one figure."""
     v = fig.value
+    if fig.scale != 1:
+        # "$ 412.3 million": the cell's own scale word, whatever the table's scale
+        return v * fig.scale, fig.frac_digits - round(math.log10(fig.scale))
     if info.unit_kind == "per_share":
         return v, max(fig.frac_digits, row_frac)
     if info.unit_kind == "shares":
@@ -339,6 +381,10 @@ def _header_text(table: Table) -> str:
     return f"{titles} {headers}"
 
 
+# Tables of selected figures: a total's rows above it are not its lines.
+_SUMMARY = re.compile(r"(?i)\bdata\b|\bselected\b|\bhighlights?\b|\bsummary\b|\bsummarized\b")
+
+
 _CHANGE = re.compile(r"(?i)\bchange\b|\bvariance\b|increase\s*/?\s*\(?decrease\)?|\bfav(?:orable)?\b")
 
 
@@ -359,7 +405,7 @@ def _fye_month(text: str, header: str) -> int:
     return fiscal_calendar(text).end_month
 
 
-_QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal")
+_QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal|\b[69]M|\bH[12]|\b[12]H")
 
 
 def _setup(table: Table, text: str = "") -> _Setup | None:
@@ -390,6 +436,12 @@ def _setup(table: Table, text: str = "") -> _Setup | None:
         return None  # not a financial table
     mult, shares_exempt = scale or (1, False)
     allow_derived = kind is not None or (is_statement and known >= 2)
+    if allow_derived and kind is None and periods[0].months == 0:
+        # dates as columns with period lines among the known ones ("Net loss" under
+        # "September 30, 2025"): the columns may have lost their durations, so a
+        # company line is not taken for a balance
+        dur = (concept_for(e.label, "balance") for t, e in entries if t == "r" and not e.unlabeled)
+        allow_derived = not any(i is not None and i.balance == "duration" for i in dur)
     return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
 
 
@@ -446,6 +498,10 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
         return []
     blocks = _blocks(st.entries)
     expense_blocks = _expense_blocks(st.entries, blocks, st.ctx_kind)
+    # Balance-sheet data only (statement-of-operations "data" tables print their
+    # lines in full); the title nearest the table decides ("SELECTED FINANCIAL
+    # INFORMATION" may head full statements).
+    summary = st.periods[0].months == 0 and bool(table.titles) and bool(_SUMMARY.search(table.titles[-1]))
     facts: list[FinancialFact] = []
     block: list[_Line] = []  # figure lines of the current block, for unlabeled totals
     block_of_block = -1
@@ -484,11 +540,11 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
         info = _line_concept(st, label, ctx, block_no in expense_blocks, line.row, line.figures)
         values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
         if values is not None:
-            facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, row_no))
+            facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, None if summary else row_no))
         row_no += 1
     if st.mult > 1:
         _check_share_scale(facts, st.mult)
-    return _check_tax_sign(facts)
+    return _check_other_nonoperating(_check_tax_sign(facts))
 
 
 _TAX_BOTH = re.compile(r"(?i)benefit|\(\s*(?:expense|provision)|(?:expense|provision)\s*\)")
@@ -522,6 +578,49 @@ def _check_tax_sign(facts: list[FinancialFact]) -> list[FinancialFact]:
     return out
 
 
+_INTEREST = {"InvestmentIncomeInterest": 1, "InterestExpense": -1}
+
+
+def _check_other_nonoperating(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """"Other income (expense), net" printed next to interest lines is one part of the
+    non-operating result, not all of it.
+
+    A line that the CSV reads as ``NonoperatingIncomeExpense`` without saying
+    "total" is the whole non-operating result when operating result + it =
+    pre-tax result (or net result with no tax line). When the column has an
+    interest line and the operating result + interest + it adds up instead, it
+    is ``OtherNonoperatingIncomeExpense``; with an interest line and nothing to
+    check against it is also taken as the other part; a line that fits
+    neither reading is left out.
+    """
+    by: dict[tuple, dict[str, float]] = {}
+    for f in facts:
+        by.setdefault((f.period_end, f.months), {})[f.concept] = f.value
+    out = []
+    for f in facts:
+        if f.concept != "NonoperatingIncomeExpense" or f.label.lower().startswith("total"):
+            out.append(f)
+            continue
+        col = by[(f.period_end, f.months)]
+        interest = [sign * col[c] for c, sign in _INTEREST.items() if c in col]
+        op = col.get("OperatingIncomeLoss")
+        res = col.get("IncomeLossBeforeIncomeTaxes")
+        if res is None and "IncomeTaxExpenseBenefit" not in col:
+            res = col.get("NetIncomeLoss")
+        tol = 1.5 * 10 ** (-f.decimals) if f.decimals < 0 else 0.02
+        if op is not None and res is not None:
+            if abs(op + f.value - res) <= tol:
+                out.append(f)
+            elif interest and abs(op + sum(interest) + f.value - res) <= tol:
+                f.concept = "OtherNonoperatingIncomeExpense"
+                out.append(f)
+            continue
+        if interest:
+            f.concept = "OtherNonoperatingIncomeExpense"
+        out.append(f)
+    return out
+
+
 def _check_share_scale(facts: list[FinancialFact], mult: int) -> None:
     """Re-decide the scale of share counts from net income / EPS when the table has both.
 
@@ -550,13 +649,17 @@ def _check_share_scale(facts: list[FinancialFact], mult: int) -> None:
             f.value, f.decimals = printed, 0
 
 
+# "Research and development(1)", "Total revenue *": footnote marks after a label.
+_TRAILING_FOOTNOTE = re.compile(r"(?:\s*(?:\(\d{1,2}\)|\([a-z]\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3]))+\s*$")
+
+
 def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, values, table_no, row_no):
     row_frac = max(f.frac_digits for f in line.figures)
-    clean_label = re.sub(r"[$:]", "", label).strip().strip(",")
+    clean_label = _TRAILING_FOOTNOTE.sub("", re.sub(r"[$:]", "", label)).strip().strip(",")
     row = line.row
     for fig, val, period in zip(line.figures, values, st.periods):
-        if val is None:
-            continue
+        if val is None or (fig.scale != 1 and info.unit_kind != "money"):
+            continue  # "0.47 million" per share, "61.2 million" shares: not read
         signed = dataclasses.replace(fig, value=val)
         value, decimals = _scaled(info, signed, st.mult, st.shares_exempt, row_frac)
         yield FinancialFact(
