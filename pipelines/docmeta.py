@@ -40,7 +40,31 @@ def describe(doc: CleanDocument) -> None:
         doc.ticker = listing.group(2)
     doc.company = issuer_name(text, doc.sections, listing)
     body_start = headline.char_end if headline else 0
-    doc.doc_type = classify(doc.title or "", text[body_start:body_start + BODY_CHARS], text[:BIOTECH_CHARS])
+    doc.doc_type = _classify(
+        doc.title or "", text[body_start:body_start + BODY_CHARS], text[:BIOTECH_CHARS],
+        lambda: _wider_tail(text, headline, body_start),
+    )
+
+
+def _wider_tail(text: str, headline: Section | None, body_start: int) -> str | None:
+    """The part of the wider zone (``text[:BIOTECH_CHARS]``) after the title
+    and body zones, such that its words and theirs are the wider zone's
+    words; None when the zones do not line up that way."""
+    end = body_start + BODY_CHARS
+    if (
+        headline is None or headline.char_start != 0 or end >= BIOTECH_CHARS
+        or "\n" in headline.text  # the title is then the whole headline
+        or (body_start < len(text) and not text[body_start].isspace())
+        or "\u0130" in text[:BIOTECH_CHARS] or "\u03a3" in text[:BIOTECH_CHARS]  # lower() not char by char
+    ):
+        return None
+    start = end
+    if end < len(text) and not text[end].isspace() and not text[end - 1].isspace():
+        # A word cut by the body zone: the tail starts with the whole word.
+        start = end - 1
+        while not text[start - 1].isspace():
+            start -= 1
+    return text[start:BIOTECH_CHARS]
 
 
 def _first_of(sections: list[Section], kind: str) -> Section | None:
@@ -60,7 +84,7 @@ def release_date(text: str, sections: list[Section]) -> date | None:
                 return date_from_match(m)
         elif section.kind not in ("headline", "highlights", "contacts"):
             break
-    m = TODAY_DATE.search(text) if "today" in text else None
+    m = TODAY_DATE.search(text)  # its literal "today" prefix makes the scan as cheap as an "in" test
     return date_from_match(m) if m else None
 
 
@@ -114,6 +138,23 @@ MULTI_BY_FIRST: dict[str, list[tuple[str, str, int]]] = {}
 for _first, _phrase, _type, _weight in MULTI_KEYWORDS:
     MULTI_BY_FIRST.setdefault(_first, []).append((_phrase, _type, _weight))
 BIOTECH_WORDS = frozenset(w for w, hits in SINGLE_KEYWORDS.items() if any(t == "biotech" for t, _ in hits))
+# First word -> its biotech phrases, only for first words that have one.
+BIOTECH_MULTI_BY_FIRST = {
+    first: [p for p, t, _ in phrases if t == "biotech"]
+    for first, phrases in MULTI_BY_FIRST.items()
+    if any(t == "biotech" for _, t, _ in phrases)
+}
+# The same tables without the unscored "biotech" type, for classify().
+SCORED_SINGLE = {
+    word: tuple(hit for hit in hits if hit[0] in TYPE_ORDER)
+    for word, hits in SINGLE_KEYWORDS.items()
+    if any(hit[0] in TYPE_ORDER for hit in hits)
+}
+SCORED_MULTI_BY_FIRST = {
+    first: tuple(p for p in phrases if p[1] in TYPE_ORDER)
+    for first, phrases in MULTI_BY_FIRST.items()
+    if any(p[1] in TYPE_ORDER for p in phrases)
+}
 Zone = tuple[set[str], str]  # keywords present (base form), lower-cased text
 
 
@@ -121,13 +162,25 @@ def classify(title: str, body: str, wider: str = "") -> str:
     """Doc type by keyword weights over the title and the opening of the body;
     "other" for releases that are not about drugs (judged on ``wider`` text
     when the opening alone does not show it)."""
+    return _classify(title, body, wider, None)
+
+
+def _classify(title: str, body: str, wider: str, wider_tail) -> str:
+    """``classify``; ``wider_tail()``, when given and not None, is the part of
+    ``wider`` past the title and body whose words with theirs make up the
+    words of ``wider`` (so only it needs splitting)."""
     title_zone = _zone(title)
     body_zone = _zone(body)
     scores = dict.fromkeys(TYPE_ORDER, 0)
-    for zone, factor in ((title_zone, TITLE_WEIGHT), (body_zone, 1)):
-        for doc_type, weight in _hits(zone):
-            if doc_type in scores:
+    for (words, lower), factor in ((title_zone, TITLE_WEIGHT), (body_zone, 1)):
+        # The hits of _hits, restricted beforehand to the scored types.
+        for word in words.intersection(SCORED_SINGLE):
+            for doc_type, weight in SCORED_SINGLE[word]:
                 scores[doc_type] += weight * factor
+        for first in words.intersection(SCORED_MULTI_BY_FIRST):
+            for phrase, doc_type, weight in SCORED_MULTI_BY_FIRST[first]:
+                if phrase in lower:
+                    scores[doc_type] += weight * factor
     title_words = set(title.lower().replace(",", " ").split())
     for doc_type, weight, first, second, unless in TITLE_COMBOS:
         if not title_words.isdisjoint(first) and not title_words.isdisjoint(second) and title_words.isdisjoint(unless):
@@ -137,7 +190,19 @@ def classify(title: str, body: str, wider: str = "") -> str:
         return "other"
     biotech = _biotech_terms(title_zone) | _biotech_terms(body_zone)
     if len(biotech) < BIOTECH_MIN_TERMS and wider:
-        biotech |= _biotech_terms(_zone(wider))
+        tail = wider_tail() if wider_tail is not None else None
+        if tail is None:
+            biotech |= _biotech_terms(_zone(wider))
+        else:
+            tail_words = _zone(tail)[0]
+            biotech |= tail_words.intersection(BIOTECH_WORDS)
+            # A phrase found in the wider text has its first word there, so
+            # testing the phrases of every first word seen is exact.
+            firsts = (title_zone[0] | body_zone[0] | tail_words).intersection(BIOTECH_MULTI_BY_FIRST)
+            if firsts:
+                lower = " " + wider.lower()
+                for first in firsts:
+                    biotech.update(p for p in BIOTECH_MULTI_BY_FIRST[first] if p in lower)
     return best if len(biotech) >= BIOTECH_MIN_TERMS else "other"
 
 
@@ -157,7 +222,7 @@ def _hits(zone: Zone) -> list[tuple[str, int]]:
 
 def _biotech_terms(zone: Zone) -> set[str]:
     words, lower = zone
-    terms = {w for w in words if w in BIOTECH_WORDS}
-    for first in words.intersection(MULTI_BY_FIRST):
-        terms.update(p for p, t, _ in MULTI_BY_FIRST[first] if t == "biotech" and p in lower)
+    terms = words.intersection(BIOTECH_WORDS)
+    for first in words.intersection(BIOTECH_MULTI_BY_FIRST):
+        terms.update(p for p in BIOTECH_MULTI_BY_FIRST[first] if p in lower)
     return terms

@@ -37,6 +37,7 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 # A flattened table cell: a number, a currency sign, a parenthesis, a dash...
 CELL = re.compile(r"(?:[$€£]|\(?[$€£]?\s?[-+]?\.?\d[\d,.]*+\s?(?:%|x|pts?|bps)?\)?|\)|%|-+|N/?A|n/?a|NM|nm|\*+)")
+CELL_START = frozenset("$€£(+-.)%Nn*")
 TABLE_TITLE = re.compile(
     r"balance sheets?|statements? of (?:operations|income|loss|cash flows?|comprehensive|financial (?:position|condition)|"
     r"(?:stockholders|shareholders)' equity)|selected (?:consolidated )?financial|in thousands|in millions|\(unaudited\)|"
@@ -79,6 +80,23 @@ HEADING_KINDS = [
         r"conference call|webcast|earnings call|investor (?:call|event|day)|upcoming (?:events|presentations)|"
         r"presentation details|event details|back to (?:news|top)|disclaimer|terms of use")),
 ]
+# For each kind, substrings one of which every match of its pattern holds
+# (read off the alternatives above): a pattern is searched only when one is
+# in the heading, which spares most regex calls.
+HEADING_KIND_NEEDLES = {
+    "guidance": ("guidance", "outlook", "expectation"),
+    "forward_looking": ("looking", "harbo", "cautionary"),
+    "contacts": ("contact", "inquiries", "relations", "for ", "source:"),
+    "table": ("balance sheet", "statement", "selected ", "in thousands", "in millions", "(unaudited)",
+              "reconciliation of", "financial "),
+    "financial_results": ("results", "financial"),
+    "highlights": ("highlights", "key ", "recent ", "business ", "update", "progress", "milestones"),
+    "footnotes": ("reference", "note", "source", "citation"),
+    "about_product": ("safety information", " and usage", "prescribing information", "boxed warning", "about the "),
+    "other": ("conference call", "webcast", "earnings call", "investor ", "upcoming ", "details", "back to ",
+              "disclaimer", "terms of use"),
+}
+GATED_HEADING_KINDS = [(kind, pattern, HEADING_KIND_NEEDLES[kind]) for kind, pattern in HEADING_KINDS]
 ABOUT = re.compile(r"^about\s+(?:the\s+)?(.+)$", re.I)
 PRODUCT_INFO = next(pattern for kind, pattern in HEADING_KINDS if kind == "about_product")
 CORPORATE_SUFFIX = re.compile(
@@ -92,6 +110,8 @@ CORPORATE_SUFFIX = re.compile(
 # lower-cased first characters of each paragraph.
 FORWARD_LOOKING = re.compile(r"forward[- ]looking statement|safe harbou?r|cautionary (?:note|statement)")
 FORWARD_LOOKING_REACH = 250
+FORWARD_LOOKING_OPENERS = ("forward", "safe", "cautionary")
+OPENER_CHARS = max(map(len, FORWARD_LOOKING_OPENERS))
 CONTACT_OPENERS = (
     r"(?:media|investors?|press|company|analyst|ir|pr) (?:contacts?|inquiries|relations)\s*:|contacts?\s*:|"
     r"for (?:investors|media|press)(?: (?:inquiries|relations|contacts?))?\s*:|source:\s|contact information\s*:"
@@ -107,6 +127,16 @@ OTHER_AT_START = re.compile(r"\n\n(?:(?i:back to (?:news|top)|view (?:the )?orig
 EMAIL = re.compile(r"@[A-Za-z0-9-]+\.[A-Za-z]")
 CONTACT_BLOCK_CHARS = 160
 BULLET = re.compile(r"(?:- |\d{1,2}[.)] )")
+# The paragraph starts where any of the three patterns above can match: one
+# scan finds them (consuming only the first "\n", so that no start is
+# skipped); each pattern is then tried there alone.
+_AT_START = (OTHER_AT_START, FOOTNOTE_AT_START, CONTACTS_AT_START)
+# Each pattern's alternatives all open with "\n\n" (and only they hold one):
+# the scan consumes the first "\n" and looks ahead for the rest.
+assert [p.pattern.count(r"\n\n") for p in _AT_START] == [1, 3, 1]
+ANY_AT_START = re.compile(
+    r"\n(?=" + "|".join("(?:" + pattern.pattern.replace(r"\n\n", r"\n") + ")" for pattern in _AT_START) + ")"
+)
 
 
 # Kinds a heading without telling wording continues; after any other kind it
@@ -167,8 +197,9 @@ def _promote_last_about(units: list[Unit]) -> None:
     """Without an About section naming the issuer, the last "About X" (not
     "About the ...", not safety information) is the issuer's boilerplate:
     releases end with it."""
-    if any(u[2] == "about_company" for u in units):
-        return
+    for unit in units:
+        if unit[2] == "about_company":
+            return
     candidates = [
         i for i, (_, _, kind, heading, new) in enumerate(units)
         if kind == "about_product" and new and heading and ABOUT.match(heading)
@@ -253,7 +284,12 @@ def _is_heading(para: str) -> bool:
     if len(para) > HEADING_MAX_CHARS or "\n" in para or "\t" in para:
         return False
     last = para[-1]
-    if BULLET.match(para) or not (para[0].isupper() or para[0].isdigit()):
+    # BULLET needs a leading "-" (never a heading start) or digit.
+    first = para[0]
+    if first.isdecimal():
+        if BULLET.match(para):
+            return False
+    elif not (first.isupper() or first.isdigit()):
         return False
     # "About Acme, Inc." ends in a period that is not a sentence end.
     if last in SENTENCE_END and not (last == "." and CORPORATE_SUFFIX.search(para)):
@@ -276,9 +312,12 @@ def _heading_kind(heading: str, issuer: str | None, current: str) -> str:
         if _is_issuer(subject, issuer):
             return "about_company"
         return "about_product"
-    for kind, pattern in HEADING_KINDS:
-        if pattern.search(lower):
-            return kind
+    for kind, pattern, needles in GATED_HEADING_KINDS:
+        for needle in needles:
+            if needle in lower:
+                if pattern.search(lower):
+                    return kind
+                break
     return current if current in CONTINUABLE else "body"
 
 
@@ -310,25 +349,36 @@ def _own_kinds(text: str, spans: list[tuple[int, int]], paragraphs: list[str]) -
     text (a literal "\n\n" prefix keeps that fast)."""
     starts = [start for start, _ in spans]
     kinds: dict[int, str] = {}
-    for m in OTHER_AT_START.finditer(text):
-        i = bisect_right(starts, m.end()) - 1
+    other_ends, footnote_ends, contact_ends = _ends_at_start(text)
+    for end in other_ends:
+        i = bisect_right(starts, end) - 1
         if len(paragraphs[i]) < 40:
             kinds[i] = "other"
-    for m in FOOTNOTE_AT_START.finditer(text):
-        i = bisect_right(starts, m.end()) - 1
+    for end in footnote_ends:
+        i = bisect_right(starts, end) - 1
         if len(paragraphs[i]) < 300 and YEAR.search(paragraphs[i]):
             kinds[i] = "footnotes"
     # Forward-looking and trademark markers sit in a paragraph's first
     # characters, so short slices are tested instead of scanning the text.
-    lower = text.lower()
+    # Lower-casing a slice equals slicing the lower-cased text unless the text
+    # holds the one character whose lower case is longer (U+0130) or a
+    # capital sigma (lower-cased by context): then lower the whole text once.
+    lower = text.lower() if ("\u0130" in text or "\u03a3" in text) else None
     for i in range(1, len(paragraphs)):
         start, end = spans[i]
-        head = lower[start:min(end, start + FORWARD_LOOKING_REACH)]
-        if ("looking" in head or "harbo" in head or "cautionary" in head) and FORWARD_LOOKING.search(head):
-            if end - start > 120 or head.startswith(("forward", "safe", "cautionary")):
+        # A short paragraph opens the kind only when it starts with the
+        # marker: test that first, before scanning its head.
+        if end - start > 120 or (
+            text[start:start + OPENER_CHARS].lower() if lower is None else lower[start:start + OPENER_CHARS]
+        ).startswith(FORWARD_LOOKING_OPENERS):
+            reach = min(end, start + FORWARD_LOOKING_REACH)
+            head = text[start:reach].lower() if lower is None else lower[start:reach]
+            if ("looking" in head or "harbo" in head or "cautionary" in head) and FORWARD_LOOKING.search(head):
                 kinds[i] = "forward_looking"
                 continue
-        if end - start < 300 and "trademark" in lower[start:end] and TRADEMARK_NOTICE.match(paragraphs[i]):
+        if end - start < 300 and "trademark" in (
+            paragraphs[i].lower() if lower is None else lower[start:end]
+        ) and TRADEMARK_NOTICE.match(paragraphs[i]):
             kinds[i] = "footnotes"
     if "@" in text:
         for m in EMAIL.finditer(text):
@@ -337,15 +387,40 @@ def _own_kinds(text: str, spans: list[tuple[int, int]], paragraphs: list[str]) -
             # would turn the paragraphs after it into contacts.
             if len(paragraphs[i]) < CONTACT_BLOCK_CHARS and i > 2 and 2 * i >= len(paragraphs):
                 kinds.setdefault(i, "contacts")
-    for m in CONTACTS_AT_START.finditer(text):
-        kinds[bisect_right(starts, m.end()) - 1] = "contacts"
+    for end in contact_ends:
+        kinds[bisect_right(starts, end) - 1] = "contacts"
     kinds.pop(0, None)  # the headline is always the headline
     return kinds
 
 
+def _ends_at_start(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Match ends of OTHER_AT_START, FOOTNOTE_AT_START and CONTACTS_AT_START,
+    exactly as each one's finditer() would give them (a match hides later
+    ones of the same pattern that start inside it)."""
+    found: tuple[list[int], list[int], list[int]] = ([], [], [])
+    if "\n" not in text:
+        return found
+    last_end = [0, 0, 0]
+    for candidate in ANY_AT_START.finditer(text):
+        pos = candidate.start()
+        for k, pattern in enumerate(_AT_START):
+            if pos >= last_end[k]:
+                m = pattern.match(text, pos)
+                if m:
+                    found[k].append(m.end())
+                    last_end[k] = m.end()
+    return found
+
+
 def _find_tables(paragraphs: list[str]) -> dict[int, int]:
     """First paragraph index of each table -> its last paragraph index."""
-    is_row = [("\t" in p) or bool(CELL.fullmatch(p)) for p in paragraphs]
+    # CELL can only start with one of CELL_START, a digit or a space: test
+    # the first character before calling the regex.
+    is_row = [
+        ("\t" in p)
+        or ((p[0] in CELL_START or p[0].isdecimal() or p[0].isspace()) and CELL.fullmatch(p) is not None)
+        for p in paragraphs
+    ]
     tables: dict[int, int] = {}
     n = len(paragraphs)
     i = 1

@@ -78,6 +78,7 @@ class Listing:
         return self._start
 
 
+@lru_cache(maxsize=4)  # sections and docmeta both ask, for the same listing
 def name_before(text: str, pos: int) -> str | None:
     """The company name written just before ``pos`` on the same line (after
     any dateline), without sentence openers such as "The" or "Today"."""

@@ -47,6 +47,9 @@ STROKES = {"[": "II", "]": "II", "l": "I", "1": "I", "|": "I", "I": "I"}
 ROMAN = frozenset({"I", "II", "III"})
 
 FOOTNOTE_MARK = re.compile(r"\.(?<=[a-z)]\.)[!?]+(?=\s|$)")
+# Literal gates: a compiled literal scans faster than "in" here (measured).
+DOT_BANG = re.compile(r"\.!")
+DOT_QUESTION = re.compile(r"\.\?")
 SHOUTED_WWW = re.compile(r"WWW\.(?<![\w.]WWW\.)(?=[a-z0-9])")
 
 NAME_TOKEN = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Za-z]{5,}(?![A-Za-z])")
@@ -59,13 +62,13 @@ def fix_ocr_slips(text: str, suspect_ocr: bool = False) -> str:
     anywhere, name slips) run only on text that shows OCR signs: it was hard
     wrapped, or one of the cheap always-on rules fired."""
     fixed = text
-    if "(" in fixed:
+    if "(" in fixed and LISTING_EXCHANGE.search(fixed):
         fixed = LISTING_EXCHANGE.sub(_listing_exchange, fixed)
-    if "Phase" in fixed:
+    if PHASE_NUMERAL.search(fixed):
         fixed = PHASE_NUMERAL.sub(_phase_numeral, fixed)
-    if ("!" in fixed and ".!" in fixed) or ("?" in fixed and ".?" in fixed):
+    if ("!" in fixed and DOT_BANG.search(fixed)) or ("?" in fixed and DOT_QUESTION.search(fixed)):
         fixed = FOOTNOTE_MARK.sub(".", fixed)
-    if "WWW." in fixed:
+    if SHOUTED_WWW.search(fixed):
         fixed = SHOUTED_WWW.sub("www.", fixed)
     if suspect_ocr or fixed != text:
         fixed = EXCHANGE_SLIP.sub(_exchange, fixed)
