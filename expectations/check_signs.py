@@ -120,37 +120,6 @@ def _scale_ratios(ff: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.Series,
         ratios[p], medians[p] = max(v, m) / min(v, m), m
     ratio.loc[f.index], median.loc[f.index] = ratios, medians
     return ratio, median
-    # Releases of one company compare with each other; without documents a
-    # release only compares with itself.
-    docs = documents.drop_duplicates("doc_id").set_index("doc_id")
-    company = docs["ticker"].combine_first(docs["company"]).astype(object)
-    issuer = f["doc_id"].map(company).astype(object)
-    f = f.assign(
-        _abs=f["value"].abs(),
-        _company=issuer.where(issuer.notna(), f["doc_id"].astype(object)),
-        _months=f["months"].fillna(-1),
-        _end=f["period_end"].fillna(pd.Timestamp(0)),
-    )
-    groupings = [
-        (f, ["_company", "concept", "unit", "_end", "_months"]),
-        (f[f["concept"].isin(STABLE)], ["doc_id", "concept", "unit", "_months"]),
-    ]
-    # A fact's related figures are the union over both groupings, so a text
-    # figure is judged against the table figures of its concept too, and the
-    # one figure off by 1,000× is blamed rather than everything compared with it.
-    related: dict[int, set[int]] = {}
-    for frame, keys in groupings:
-        for _, g in frame.groupby(keys, sort=False):
-            if len(g) < 2:
-                continue
-            members = set(g.index)
-            for idx in g.index:
-                related.setdefault(idx, set()).update(members - {idx})
-    for idx, others in related.items():
-        v = float(f.at[idx, "_abs"])
-        m = float(np.median([f.at[o, "_abs"] for o in others]))
-        ratio[idx], median[idx] = max(v, m) / min(v, m), m
-    return ratio, median
 
 
 def _label(f) -> str:
