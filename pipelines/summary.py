@@ -49,7 +49,10 @@ def summarize(warehouse: Path) -> RunSummary:
 
     s = RunSummary(warehouse=warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> int:
+            return conn.execute(sql).fetchone()[0]
+
         s.read = one("SELECT count(*) FROM documents WHERE status = 'read'")
         s.rejected = one("SELECT count(*) FROM documents WHERE status = 'rejected'")
         s.rejections = conn.execute(

@@ -41,9 +41,7 @@ def table_columns(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 def _conform(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Order and complete the frame's columns as the table has them."""
-    cols = table_columns(conn, table)
-    out = frame.reindex(columns=cols)
-    return out
+    return frame.reindex(columns=table_columns(conn, table))
 
 
 def replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
