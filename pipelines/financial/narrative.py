@@ -68,7 +68,9 @@ def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
     # over "research and development ..." at the same position.
     alts = sorted(table, key=len, reverse=True)
     # "Adjusted EBITDA1 loss": a footnote digit glued to a word inside a phrase (``_key`` drops it).
-    body = "|".join(re.escape(a).replace(r"\ ", _FOOTNOTE + r"\s+").replace("'", "['’]") for a in alts)
+    # "Research & Development expenses": "&" between words stands for "and" (``_key`` maps it back).
+    body = "|".join(re.escape(a).replace(r"\ and\ ", "\0").replace(r"\ ", _FOOTNOTE + r"\s+")
+                    .replace("\0", _FOOTNOTE + r"\s+(?:and|&)\s+").replace("'", "['’]") for a in alts)
     # "Financial ResultsNet revenue was": a heading run into its first sentence.
     pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:Results))(?=(?-i:[A-Z]))|(?<=(?-i:Highlights))(?=(?-i:[A-Z])))(?:" + body
                          + r")(?![A-Za-z&])", re.IGNORECASE)
@@ -80,7 +82,7 @@ _FOOTNOTE_RE = re.compile(r"(?<=[a-z])[1-9](?=\s)")
 
 
 def _key(phrase: str) -> str:
-    return " ".join(_FOOTNOTE_RE.sub("", phrase.lower().replace("’", "'")).split())
+    return " ".join(_FOOTNOTE_RE.sub("", phrase.lower().replace("’", "'")).replace(" & ", " and ").split())
 
 
 def concept_for(phrase: str) -> Concept | None:
@@ -99,7 +101,7 @@ _SENT_END_RE = re.compile(_SENT_END)
 # "... -241% * Revenue for the quarter was": a bullet run into the line before also ends a sentence.
 _SENT_OR_BULLET_RE = re.compile(_SENT_END + r"|(?<=[\w%)])[ \t]+(?=[*•][ \t]+[A-Z])")
 _ABBREV_RE = re.compile(
-    r"(?:\b(?:Inc|Corp|Co|Ltd|Mass|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Dr|Mr|Ms|Mrs"
+    r"(?:\b(?:Inc|Corp|Co|Ltd|Adj|Mass|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Dr|Mr|Ms|Mrs"
     r"|St|approx|U\.S|e\.g|i\.e|Ph\.D|et al|Sr|Jr)\.|\b[A-Z]\.)$"
 )
 
@@ -176,7 +178,9 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 # --- clauses and segments ---------------------------------------------------
 
-_CLAUSE_CUT_RE = re.compile(r";|,?\s\(?\d{1,2}\)\s|,\s+(?:while|whereas)\b")
+# ", with fourth quarter revenue growing by 85% to $4.5 million": a new clause naming its own period.
+_CLAUSE_CUT_RE = re.compile(r";|,?\s\(?\d{1,2}\)\s|,\s+(?:while|whereas)\b"
+                            r"|,\s+with\s+(?=(?:the\s+)?(?:first|second|third|fourth|full[- ]year|Q[1-4]|[1-4]Q|fiscal)\b)")
 # From here on a clause explains a change ("primarily due to ... $5.3M in capital
 # expenditures"); the figures it cites are not tied to the clause's periods.
 _EXPLAIN_RE = re.compile(
@@ -220,8 +224,15 @@ _GAP_WORDS = frozenset(
     reported recorded increased decreased rose fell grew declined up down expected expects anticipated
     projected estimated forecast between a an the its our their company's it we this quarter period year
     will remain remained stood end ended ending came in decrease increase of percent or and were also
-    respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat""".split()
+    respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat
+    record growing rising falling increasing decreasing declining""".split()
 )
+_GAP_PHRASE_RE = re.compile(
+    r"\b(?:on\s+an?\s+)?(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
+    r"|^\s*and\s+(?:total\s+)?comprehensive\s+(?:loss|income)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLES = frozenset("growing rising falling increasing decreasing declining".split())
 _APPROX_WORDS = frozenset("approximately approx about around roughly nearly almost some".split())
 _GAP_TOKEN_RE = re.compile(r"[A-Za-z&']+|\d+(?:\.\d+)?%?|%|[^\sA-Za-z\d]")
 _GAP_PUNCT = frozenset(",()-–:")
@@ -269,6 +280,7 @@ class _Amount:
     skipped: bool = False  # bound to a qualified phrase ("non-GAAP net loss"): not a fact, not a source
     subject: bool = False  # its concept phrase opens the clause ("Net loss was $5.0 million")
     per_share: bool = False  # a bare "$0.30" bound to a per-share phrase
+    signed: bool = False  # "a negative $0.9 million": a sign in words, never a fact
 
 
 def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
@@ -282,6 +294,10 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
     gap = " ".join(pieces)
     if len(gap) > 90:
         return False
+    low = gap.lower()
+    if "year" in low or "yoy" in low or "y/y" in low or "quarter" in low or "sequential" in low or "comprehensive" in low:
+        # "was down 16% year-over-year to $91 million"; "net loss and total comprehensive loss of $5,205,000"
+        gap = _GAP_PHRASE_RE.sub(" ", gap)
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
     if tokens[-2:] == ["at", "least"]:
         tokens.pop()  # "revenue of at least $50 million": a floor, read as one (``_make_fact``)
@@ -289,9 +305,13 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
         if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit():
             continue
         return False
+    if tokens and tokens[-1] == "by":
+        return False  # "slash the operating loss by $16.6 million": a change
     # "gross profit increased $0.8 million" is a change; "decreased 28% to $7.1 million" a level.
-    while tokens and tokens[-1] in _APPROX_WORDS:
-        tokens.pop()  # "narrowed to about $3.8 million"
+    if len(pieces) > 1 and any(t in _PARTICIPLES for t in tokens):
+        return False  # "$35.9 million in revenue for 2025, growing to $66.1 million": another period's figure
+    while tokens and (tokens[-1] in _APPROX_WORDS or tokens[-1] in ("a", "record")):
+        tokens.pop()  # "narrowed to about $3.8 million", "increased to a record $9.1 million"
     if any(t in _CHANGE_WORDS for t in tokens) and (not tokens or tokens[-1] != "to"):
         return False
     return True
@@ -302,7 +322,7 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
 # "Cash Operating Expenses", "general and administrative and research and
 # development expenses").
 _QUALIFIER_RE = re.compile(
-    r"(?:\b(?:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|underlying|core|organic|cash|restricted|deferred"
+    r"(?:\badj\.\s*|\b(?:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|underlying|core|organic|cash|restricted|deferred"
     r"|combined|annualized|incremental|additional|potential|projected|per-share|division|subsidiary"
     r"|initially|previously|originally|restated)\b[\w\s-]{0,20}"
     r"|\b(?:administrative|development|expenses?|costs?|revenues?|sales)\s*(?:,|and|&)\s*)$",
@@ -318,7 +338,7 @@ _LEAD_WORDS = frozenset(
     including expects expect expected anticipates anticipated sees projects forecasts reiterated reaffirmed said
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
     maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
-    gaap results highlights""".split()
+    gaap results highlights preliminary unaudited""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
@@ -328,6 +348,9 @@ _PREV_WORD_RE = re.compile(r"([A-Za-z0-9&'’-]+)[\s,:]*$")
 
 _SHARE_OF_RE = re.compile(r"(?:%|\bpercent|\bportion|\bpart|\bshare|\bmajority|\bhalf|\bfraction)\s+of\s+(?:the\s+|its\s+|our\s+|total\s+)*$",
                           re.IGNORECASE)
+_CHANGE_IN_RE = re.compile(r"\b(?:increases?|decreases?|changes?|growth|reductions?|declines?|rises?|drops?"
+                           r"|improvements?|savings?)\s+in\s+(?:the\s+|our\s+|its\s+|total\s+)*$", re.IGNORECASE)
+_LEVEL_GAP_RE = re.compile(r"\b(?:to|totaling|totalling|totaled|totalled|reaching|reached|at)\b", re.IGNORECASE)
 _BULLET_LABEL_RE = re.compile(r"[\s\-*•–—]*(?![^:\n]{0,40}(?i:non-gaap|non-ifrs|adjusted|pro\s+forma|segment|division))"
                               r"[A-Z][\w&/'’ -]{0,40}:\s*")
 _LEAD_IN_RE = re.compile(r"[\s\-*•–—]*")
@@ -413,7 +436,7 @@ _NON_GAAP_RE = re.compile(r"\bnon-(?:gaap|ifrs)\s+basis\b|\(non-(?:gaap|ifrs)\)"
 
 
 _CHANGE_WORDS = frozenset("""increased decreased rose fell grew declined up down increase decrease narrowed widened
-    improved climbed dropped jumped surged soared""".split())
+    improved climbed dropped jumped surged soared growing rising falling increasing decreasing declining""".split())
 # What may follow an amount bound to a concept printed *before* it: the end of
 # the clause, a period, a comparison, "or $0.21 per share". "$2.5 million
 # backlog" or "$9.1 million non-cash ... expense" name something else.
@@ -455,6 +478,11 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
     if not _tail_ok(text, money, periods, limit):
         return None
     if _qualified(text, last.start(), last.group(0), floor):
+        return _QUALIFIED
+    if _CHANGE_IN_RE.search(text, max(lo, last.start() - 40), last.start()) \
+            and not _LEVEL_GAP_RE.search(text, last.end(), money.start):
+        # "the remaining increase in operating expenses of $94,604": a change, not the level
+        # (but "a 52% increase in net revenue to $167.5 million" is the level)
         return _QUALIFIED
     return table[_key(last.group(0))], last.group(0), last.start()
 
@@ -516,6 +544,13 @@ _PART_AFTER_RE = re.compile(
 )
 
 
+# "compared to a negative $0.9 million": a sign in words we do not carry; not read.
+_SIGN_WORD_RE = re.compile(r"\b(?:negative|minus|positive)\s*$", re.IGNORECASE)
+
+
+_SIGNED_JOINER_RE = re.compile(r",?\s*(?:or|and)\s+(?:a\s+)?(?:net\s+)?(loss|income|earnings)\s+of")
+
+
 def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], periods: list[PeriodMention],
                   floor: int = 0) -> None:
     if _bind_respectively(text, seg, amounts, periods):
@@ -525,6 +560,10 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
     respectively = "respectively" in text[seg[0]:seg[1]].lower()
     for a in amounts:
         money = a.money
+        if _SIGN_WORD_RE.search(text, max(seg[0], money.start - 12), money.start):
+            a.signed = True
+            prev_end, prev = money.end, None
+            continue
         if _NOT_A_FIGURE_RE.match(text, money.end) or _PART_AFTER_RE.match(text, money.end):
             prev_end, prev = money.end, None
             continue
@@ -548,7 +587,10 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
             base = bound
             if base is None and prev is not None and prev.concept is not None:
                 joiner = text[prev.money.end:money.start].strip().lower()
-                if joiner in (", or", "or", ",or", "(", ", or a"):
+                said = _SIGNED_JOINER_RE.fullmatch(joiner)
+                if joiner in (", or", "or", ",or", "(", ", or a") or (
+                        said and (said.group(1) == "loss") == (prev.concept.sign < 0)):
+                    # "a net loss of $176,861 and a loss of $0.01 per share"
                     base = (prev.concept, prev.label)
                     a.subject = prev.subject
             if base is bound and bound is not None and len(bound) > 2:
@@ -612,7 +654,7 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
             if len(dst) > 1 and "respectively" not in text[segs[k][0]:segs[k][1]].lower() and unit.endswith("share") is False:
                 continue
             for s, d in zip(src, dst):
-                if d.concept is None and not _NOT_A_FIGURE_RE.match(text, d.money.end):
+                if d.concept is None and not d.signed and not _NOT_A_FIGURE_RE.match(text, d.money.end):
                     if d.money.per_share and _opposite_base(these, d, s):
                         continue  # "... compared to net income of $3.9 million or $0.23 per share"
                     if s.per_share and not (abs(d.money.value) < 1000 and d.money.decimals > 0):
@@ -663,7 +705,8 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
 
 
 _FILLER_RE = re.compile(
-    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end)\b"
+    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end"
+    r"|reported|recorded)\b"
     r"|\b\d+(?:\.\d+)?\s?%)*", re.IGNORECASE,
 )
 
@@ -732,13 +775,19 @@ def _respective_periods(text: str, segs: list[tuple[int, int]], amounts: list[_A
             continue
         for unit in dict.fromkeys(a.money.unit for a in these):
             group = [a for a in these if a.money.unit == unit]
-            if len(group) == len(spans):
+            if len(these) == 1 and _RESPECTIVELY_NEXT_RE.match(text, group[0].money.end, b0):
+                # "R&D expenses for the years ended December 31, 2024 and 2023 were $0.9 million, respectively"
+                out[id(group[0])] = tuple(spans)
+            elif len(group) == len(spans):
                 for a, p in zip(group, spans):
                     out[id(a)] = (p,)
             else:
                 for a in group:
                     out[id(a)] = False
     return out
+
+
+_RESPECTIVELY_NEXT_RE = re.compile(r",?\s*respectively\b", re.IGNORECASE)
 
 
 def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
@@ -779,9 +828,22 @@ _CRYPTO_RE = re.compile(r"\b(?:blockchain|crypto\w*|tokens?|bitcoin|btc|defi|web
                         re.IGNORECASE)
 
 
+_ROUNDUP_TITLE_RE = re.compile(r"\b(?:stocks|companies|players|names|sector|industry|market|roundup|watch(?:list)?|newsletter"
+                               r"|weekly|recap|digest)\b", re.IGNORECASE)
+
+
+def _own_results_title(text: str) -> bool:
+    """"BioRestorative Ends Q3 In Strong Financial Position, Reports ...": one issuer's results, whatever
+    peers (Novo, Lilly) the story names."""
+    nl = text.find("\n", 0, 400)
+    title = text[:nl if nl > 0 else min(len(text), 300)]
+    return (_RESULTS_WORD_RE.search(title) is not None and _PERIOD_HINT_RE.search(title) is not None
+            and _ROUNDUP_TITLE_RE.search(title) is None)
+
+
 def is_single_issuer(text: str) -> bool:
     """False for roundups (three or more listed companies) and crypto-heavy texts."""
-    if len(set(_LISTING_RE.findall(text))) >= 3:
+    if len(set(_LISTING_RE.findall(text))) >= 3 and not _own_results_title(text):
         return False
     return sum(1 for _ in zip(range(5), _CRYPTO_RE.finditer(text))) < 5
 
@@ -891,8 +953,8 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
     if not forward:
         # "These metrics compare favorably to 2023's gross profit": a year we do
         # not place, so the figure must not borrow the paragraph's period.
-        mentions = [PeriodMention(m.start, m.end, "opaque", text=m.text) if m.kind == "year" else m
-                    for m in mentions]
+        mentions = [_own_year(text, s, m, ctx) if m.kind == "year" else _year_to_date(m, ctx) if m.kind == "opaque"
+                    else m for m in mentions]
     fw = guidance._FORWARD_RE.search(text, s, e) if forward else None
     cmp = _COMPARE_RE.search(text, s, e) if fw else None
     resolved = _resolve_sentence(mentions, ctx, anchor, fw.start() if fw else None, cmp.start() if cmp else e)
@@ -909,6 +971,44 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
         _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor if i == 0 else (new_anchor or anchor), forward, out,
                 weak=i > 0)
     return new_anchor
+
+
+_AMOUNT_IN_RE = re.compile(r"(?:\d|million|billion|thousand|\d[MBK])\s+(?:in\s+)?$", re.IGNORECASE)
+_DIVISION_RE = re.compile(r"\b(?:division|segment|subsidiar(?:y|ies)|business\s+unit)\b", re.IGNORECASE)
+
+
+def _own_year(text: str, s: int, m: PeriodMention, ctx: PeriodContext) -> PeriodMention:
+    """A bare year is opaque, unless it is the December fiscal year the release reports on, right
+    after a figure ("$12.7 million in 2023") and not in a paragraph about a division."""
+    cur = ctx.current
+    if cur is not None and cur.months == 12 and ctx.calendar.end_month == 12 and ctx.calendar.stated \
+            and (m.text or "").lower().startswith(("in ", "for ", "during ")) \
+            and not _DIVISION_RE.search(text, max(0, s - 400), m.start) \
+            and resolve(m, ctx, None) == (cur,):
+        return PeriodMention(m.start, m.end, "explicit", periods=(cur,), fy=_OWN_YEAR, text=m.text)
+    return PeriodMention(m.start, m.end, "opaque", text=m.text)
+
+
+_OWN_YEAR = -1  # marks a bare year taken as the release's own fiscal year (``_own_year``)
+
+
+_YTD_RE = re.compile(r"(?:the\s+)?(?:year[- ]to[- ]date|YTD)", re.IGNORECASE)
+
+
+def _year_to_date(m: PeriodMention, ctx: PeriodContext) -> PeriodMention:
+    """"On a year-to-date basis" in a quarterly release: the fiscal year up to the quarter's end."""
+    if _YTD_RE.fullmatch(m.text or "") is None:
+        return m
+    cur = ctx.current
+    if cur is None or cur.months != 3 or cur.is_instant:
+        return m
+    cal = ctx.calendar
+    fy = cal.fy_of(cur.end)
+    for months in (3, 6, 9, 12):
+        p = cal.first_months(fy, months)
+        if p.end == cur.end:
+            return PeriodMention(m.start, m.end, "explicit", periods=(p,), text=m.text)
+    return m
 
 
 _GROUPED_NUMBER_RE = re.compile(r"\d{1,3},\d{3}")
@@ -980,6 +1080,7 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         # only a period after a figure needs them (the scan is the costliest regex here)
         skip += [m.span() for m in _concepts()[1].finditer(text, amounts[0].money.end, c_end)]
     first_period: Period | None = None
+    impossible = False
     for i, a in enumerate(amounts):
         if a.concept is None or _UNPLACED_SPAN_RE.search(text, *segs[a.seg]):
             continue
@@ -993,8 +1094,31 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
             # Biodiesel rebounded to $10.5 million in revenue".
             if not (weak or anchor is getattr(ctx, "weak_anchor", None)) or a.subject:
                 periods = (anchor,)
+        if periods and not forward and any(r.mention.kind == "year" and segs[a.seg][0] <= r.mention.start < segs[a.seg][1]
+                                           for r in resolved):
+            # a bare year in a forecast sentence ("achieved $27 million in 2024 and expects ...") is
+            # read for the forecast; a result it places is not the release's own period
+            periods = False
+        if a.seg == 0 and periods and not a.subject and any(
+                r.mention.fy == _OWN_YEAR and segs[0][0] <= r.mention.start < segs[0][1] for r in resolved):
+            # "Fortytwo ... achieved revenues of approximately $27 million in 2024": a bare year
+            # places only the clause's subject, the release's own measure
+            periods = False
+        if periods is None and a.seg == 0 and a.subject and len(segs) > 1 and not forward:
+            # "Gross profit was $3.8 million, compared to $9.8 million in the fourth quarter of 2025":
+            # the comparison's spans say the figure is the release's own period of that length.
+            periods = _current_by_comparison(segs, resolved, ctx)
+        if a.seg == 0 and periods and not forward and ctx.now is not None and any(p.end > ctx.now for p in periods):
+            # "revenues of $14.1 million for Q2, an increase from the $13.6 million recorded in the same
+            # quarter of 2023": a current period we misplace (an unknown fiscal calendar) misplaces its comparison too.
+            impossible = True
+        if a.seg > 0 and impossible:
+            continue
         if a.seg == 0 and periods and len(periods) == 1:
             first_period = periods[0]
+        elif a.seg > 0 and first_period is not None and text.startswith("(", segs[a.seg][0]) \
+                and (pp := _paren_prior(text, segs[a.seg], first_period, ctx)):
+            periods = pp  # "$5,205,000 for the year ended July 31, 2025 (July 31, 2024: $9,264,000)"
         elif a.seg > 0 and not periods and first_period is not None:
             # "$7.7 million for the year ended December 31, 2024, compared with $8.9 million in 2023":
             # a bare year compared with a calendar year is that year.
@@ -1005,6 +1129,45 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
                 out.append(fact)
 
 
+def _current_by_comparison(segs: list[tuple[int, int]], resolved: list[_Resolved],
+                           ctx: PeriodContext) -> tuple[Period, ...] | None:
+    cur = ctx.current
+    if cur is None or cur.is_instant:
+        return None
+    spans = []
+    for r in resolved:
+        if segs[0][0] <= r.mention.start < segs[0][1]:
+            return None  # segment 0 names a period: not ours to guess
+        if segs[1][0] <= r.mention.start < segs[-1][1]:
+            if r.mention.kind == "opaque" or len(r.periods) != 1:
+                return None
+            spans.append(r.periods[0])
+    if not spans or any(p.is_instant or p.months != cur.months or p.end >= cur.end for p in spans):
+        return None
+    return (cur,)
+
+
+_PAREN_PRIOR_RE = re.compile(r"\(\s*(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+)?((?:19|20)\d\d)\s*:")
+
+
+def _paren_prior(text: str, seg: tuple[int, int], first: Period, ctx: PeriodContext) -> tuple[Period, ...] | None:
+    """The year-earlier period of an IFRS-style comparison "(2024: $X)" or "(July 31, 2024: $X)"."""
+    m = _PAREN_PRIOR_RE.match(text, seg[0], seg[1])
+    if m is None or first.is_instant or first.start is None:
+        return None
+    if int(m.group(3)) != first.end.year - 1:
+        return None
+    if m.group(1):
+        try:
+            month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+        except ValueError:
+            return None
+        if month != first.end.month or int(m.group(2)) != first.end.day:
+            return None
+    return (ctx.calendar.shifted(first, -1),)
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _BARE_YEAR_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:in|for|during)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b(?![,.]?\d|\s*[-–]|'s)")
 
 
@@ -1023,6 +1186,18 @@ def _prior_calendar_year(text: str, money: Money, seg: tuple[int, int], resolved
     return (ctx.calendar.first_months(year, 12),)
 
 
+_PRELIMINARY_RE = re.compile(r"\bpreliminary\b", re.IGNORECASE)
+_EXPECTS_RE = re.compile(r"\b(?:expects|anticipates)\b", re.IGNORECASE)
+
+
+def _preliminary(doc: CleanDocument) -> bool:
+    """A release announcing preliminary results (said in its title): "expects fiscal 2025 revenue
+    of $9.1 million" about a period already ended is the preliminary figure, not a forecast."""
+    text = doc.text
+    nl = text.find("\n", 0, 400)
+    return _PRELIMINARY_RE.search(text, 0, nl if nl > 0 else min(len(text), 300)) is not None
+
+
 _AT_LEAST_RE = re.compile(r"\bat\s+least\s*$", re.IGNORECASE)
 _BETWEEN_END_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 
@@ -1037,7 +1212,8 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
     if concept.per_share != (money.per_share or a.per_share):
         return None
     is_guidance = forward and guidance.is_future(p, ctx)
-    if forward and not is_guidance:
+    if forward and not is_guidance and not (_preliminary(doc) and not money.is_range and ctx.now is not None
+                                            and p.end <= ctx.now and _EXPECTS_RE.search(doc.text, sent[0], money.start)):
         return None  # "is estimated to result in $25 million": neither result nor dated forecast
     if not is_guidance:
         now = ctx.now

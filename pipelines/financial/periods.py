@@ -547,7 +547,12 @@ def _quarter_of(ctx: PeriodContext, q: int, base: Period | None) -> Period | Non
     if ctx.release_date:
         fy = cal.fy_of(ctx.release_date)
         p = cal.quarter(fy, q)
-        return p if p.end <= ctx.release_date else cal.quarter(fy - 1, q)
+        if p.end <= ctx.release_date:
+            return p
+        # "revenues of $14.1 million for Q2" on June 17: under a calendar we only assumed, a quarter
+        # that ended nearly a year before the release is less likely than a fiscal Q2 we cannot date.
+        prev = cal.quarter(fy - 1, q)
+        return prev if cal.stated or (ctx.release_date - prev.end).days <= 135 else None
     return None
 
 
