@@ -3,7 +3,8 @@
 The fixture (``tests/fixtures/tables/glued_one_line.txt``, numbers invented and
 consistent) glues rows to each other ("10,912Royalty"), labels to figures
 ("revenues$ 4,100"), parentheses to figures ("410(10)850(270)") and, in one
-row, figures to figures ("4,1603,640"): that row cannot be read and is left out.
+row, figures to figures ("4,1603,64012,05010,620"): the thousands groups allow
+one reading only (4,160 | 3,640 | 12,050 | 10,620), so that row is read.
 """
 
 from __future__ import annotations
@@ -69,10 +70,11 @@ def test_income_tax_printed_as_a_deduction_is_an_expense(glued):
 
 def test_unreadable_and_ambiguous_rows_are_left_out(glued):
     idx, facts = glued
-    # "Total net revenues 4,1603,64012,05010,620": cannot be split with certainty
-    assert not [f for f in facts if f.concept == "Revenues"]
+    # "Total net revenues 4,1603,64012,05010,620": one reading of the thousands groups
+    assert [_v(idx, "Revenues", c) for c in (Q25, Q24, N25, N24)] == [4_160_000, 3_640_000, 12_050_000, 10_620_000]
     # A bare "Other income" line under "Other income (expense):" is one part of the block
-    assert not [f for f in facts if "(10) 5 (18) (7)" in f.evidence]
+    # that "Total other income (expense), net" closes: a company line, as printed
+    assert [_v(idx, "OtherIncome", c) for c in (Q25, Q24, N25, N24)] == [-10_000, 5_000, -18_000, -7_000]
     # the figures glued to the label before it do not stop "Cost of goods sold" from being read
     cogs = idx[("CostOfRevenue", *Q25)]
     assert (cogs.value, cogs.label) == (1_600_000, "Cost of goods sold")
@@ -108,9 +110,9 @@ def test_projection_table_yields_nothing(glued):
 
 def test_exact_fact_count(glued):
     _, facts = glued
-    # operations: 18 rows less "Total net revenues" and "Other income", 4 columns;
-    # balance sheet: 17 rows, 2 columns; the projection table: nothing
+    # operations: 18 rows, 4 columns; balance sheet: 17 rows, 2 columns; the
+    # projection table: nothing
     by_table = {}
     for f in facts:
         by_table[f.table_no] = by_table.get(f.table_no, 0) + 1
-    assert by_table == {0: 4 * 16, 1: 2 * 17}
+    assert by_table == {0: 4 * 18, 1: 2 * 17}

@@ -103,14 +103,24 @@ def concept_for(label: str, context: str | None = None) -> ConceptInfo | None:
     return None
 
 
-def is_known_label(label: str) -> bool:
-    """True when some CSV row matches the label in some context (for label splitting)."""
+def is_known_label(label: str, skip: bool = True) -> bool:
+    """True when some CSV row matches the label in some context (for label splitting).
+
+    ``skip=False``: a row that maps the label to ``SKIP`` ("Other") does not count.
+    """
     norm = normalize_label(label)
-    return any(r.pattern.fullmatch(norm) for r in _rules())
+    return any(r.pattern.fullmatch(norm) and (skip or r.info.concept != "SKIP") for r in _rules())
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
-_DETAIL = re.compile(r"\d|\b(?:as of|net of|par value|authorized|issued|respectively)\b", re.I)
+_DETAIL = re.compile(r"\d|\b(?:as of|net of|at cost|par value|authorized|issued|respectively)\b", re.I)
+# Where the details of a label start: "Preferred stock, Series B: $0.001 par value, ...".
+_DETAIL_SEP = re.compile(r"[,(;:]")
+# Words printed in capitals inside a label ("COMMITMENTS AND CONTINGENCIES") that are
+# not acronyms.
+_CAPS_SMALL = frozenset({"AND", "OF", "THE", "TO", "FOR", "IN", "ON", "OR", "AT", "BY", "FROM", "NET", "LESS"})
+_DEBIT_END = re.compile(r"(?:Expense|Expenses|Cost|Costs|Charge|Charges|Sold)$")
+_EXPENSE_WORD = re.compile(r"(?i)\b(?:expenses?|costs?|charges?)\b")
 _SHARE_WORDS = re.compile(r"(?i)\bshares?\b|\bunits?\b")
 _SKIP_WORDS = {"the", "a", "an"}
 _GENERIC = {
@@ -129,20 +139,21 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
     label with no words to build a name from, or a per-share / share-count
     line whose unit cannot be told.
     """
-    m = re.search(r"[,(;]", label)
-    if m and _DETAIL.search(label, m.end()):
-        # "Common stock, $0.001 par value, 25,000,000 shares authorized" -> "Common stock"
-        label = label[: m.start()]
+    label = _without_details(label)
     if _SHARE_WORDS.search(label):
         return None  # per-share or share-count line of unknown kind: unit unclear
     if normalize_label(label) in _GENERIC:
         return None  # "Diluted", "Total": says nothing without its heading
-    words = [
-        w for w in _WORD.findall(label.replace("'", "")) if w.lower() not in _SKIP_WORDS and not w.isdigit()
-    ]
+    words = _words(label)
     if not words:
         return None
-    name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in words)
+    # Acronyms ("ACL", "GMGI") keep their capitals, unless the whole label is
+    # printed in capitals ("COMMITMENTS AND CONTINGENCIES").
+    caps = not any(c.islower() for c in label) and any(len(w) > 4 for w in words)
+    name = "".join(
+        w[:1].upper() + w[1:].lower() if caps or not w.isupper() or len(w) > 4 or w in _CAPS_SMALL else w
+        for w in words
+    )
     ctx = (context or "").lower()
     balance = "instant" if ctx.startswith("balance") else "duration"
     sign = "as_printed"
@@ -152,7 +163,7 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
     if "revenue" in heading and "expense" not in heading and not name.endswith("Revenue"):
         name += "Revenue"
     elif re.search(r"expense|costs", heading) and not has_income:
-        if not name.endswith("Expense"):
+        if not name.endswith(("Expense", "Expenses")):
             name += "Expense"
             added = True
         sign = "expense"
@@ -161,7 +172,54 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
     elif re.search(r"(?i)\b(gains?|income|revenues?|loss|losses)\b", label) and added:
         # "Gain (loss) on foreign exchange" among expenses: named and signed as printed.
         name, sign = name[: -len("Expense")], "as_printed"
+    if sign == "expense" and not _DEBIT_END.search(name):
+        name = _expense_last(label, name)
     return ConceptInfo(name, "money", sign, balance, 0, known=False)
+
+
+def _without_details(label: str) -> str:
+    """The label before its details: "Common stock, $0.001 par value, 25,000,000 shares
+    authorized" -> "Common stock", "Preferred stock, Series B: $0.001 par value; ..." ->
+    "Preferred stock, Series B", "Treasury stock, at cost (59,796 shares)" -> "Treasury stock".
+
+    The cut is at the first separator (, ( ; :) whose part up to the next separator
+    holds a detail (a figure, "par value", "net of", "as of", ...).
+    """
+    seps = [m.start() for m in _DETAIL_SEP.finditer(label)]
+    for i, at in enumerate(seps):
+        end = seps[i + 1] if i + 1 < len(seps) else len(label)
+        if _DETAIL.search(label, at + 1, end):
+            return label[:at]
+    return label
+
+
+def _words(text: str) -> list[str]:
+    """The words of a name: no digits, no "the" / "a" / "an" (but "Class A" keeps its "A")."""
+    return [
+        w for w in _WORD.findall(text.replace("'", ""))
+        if not w.isdigit() and (w.lower() not in _SKIP_WORDS or w == "A")
+    ]
+
+
+def _camel(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in _words(text))
+
+
+def _expense_last(label: str, name: str) -> str:
+    """An expense line's name ends with its expense word: "Interest expense: Related party"
+    -> "RelatedPartyInterestExpense" (the qualifier printed after a separator goes first),
+    so that the line reads as a debit wherever totals are checked."""
+    m = None
+    for m in _EXPENSE_WORD.finditer(label):
+        pass
+    if m is None:
+        return name
+    rest = label[m.end():]
+    sep = re.match(r"\s*(?::|-|\u2013|\u2014|,)\s*", rest)
+    if not sep:
+        return name
+    head, tail = _camel(label[: m.end()]), _camel(rest[sep.end():])
+    return tail + head if tail and head and head[:1].isupper() else name
 
 
 _PAREN = re.compile(r"\([^)]*\)")

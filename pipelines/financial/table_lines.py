@@ -15,7 +15,12 @@ Three shapes of table reach us and all become the same ``Row``:
   title/header items. A row whose label may hold words of its neighbour (it
   follows a run of another length, or holds glued figures) is marked
   ``fragment``: only a known label is read from it. Figures glued to figures
-  without a space ("3,8703,254") are not split: that row is left out.
+  without a space are split only where their thousands groups allow one
+  reading ("3,8703,254" -> 3,870 | 3,254); "1,234567" or "295212" is not split
+  and that row is left out. A dash glued to the word or figure before it
+  ("related party- 501,591", "430- 543") is a zero of its own; "$$ 12,912"
+  is a cell whose figure is missing, then 12,912. A capitals heading glued to
+  the first label ("LIABILITIESDeposits") is a heading.
 
 Wire decoration is dropped: dotted leaders ("Research and development .....
 $ 12,345"), underline rules ("--------  ========"), a "%" or "(" printed in a
@@ -240,12 +245,37 @@ _GLUE = re.compile(
     r"|(?<=^-)(?=[A-Z])"
     r"|(?<=[a-z])(?=\$)"
     r"|(?<=[a-z])(?=\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?:[\s$(]|\Z))"
+    r"|(?<=[a-z])(?=\d{1,3}(?:,\d{3})*,\d{4,6}(?:,\d{3,6})*,\d{3}(?:[\s$(A-Z]|\Z))"
     r"|(?<=\))(?=[\d($])"
     r"|(?<=\d)(?=\$)"
     r"|(?<=\d)(?=\()"
 )
-# Figures glued to each other without a space ("3,8703,254") are left alone:
-# they cannot be told apart with certainty, and their row is skipped.
+# Figures glued to each other without a space ("3,8703,254", "46,541,10344,460,091")
+# are split only where the thousands groups allow one reading: every figure has a
+# separator and a group of 4-6 digits is the 3 closing one figure and the 1-3
+# opening the next. Anything else ("1,234567", "295212") is left alone and its row
+# is skipped.
+_GLUED_RUN = re.compile(r"\d{1,3}(?:,\d{3,6})+")
+# A dash glued to the word or figure before it ("related party- 501,591",
+# "430- 543"): a zero in its own cell when a figure or a dash follows.
+_TRAILING_DASH = re.compile(r"[a-z\d)]-")
+
+
+def _split_run(t: str) -> list[int] | None:
+    """Offsets where a glued run of figures splits, or None when it is not one."""
+    if not _GLUED_RUN.fullmatch(t):
+        return None
+    groups = t.split(",")
+    if len(groups[-1]) != 3 or all(len(g) == 3 for g in groups[1:]):
+        return None
+    cuts = []
+    pos = len(groups[0])
+    for g in groups[1:-1]:
+        pos += 1  # the comma
+        if len(g) > 3:
+            cuts.append(pos + 3)
+        pos += len(g)
+    return cuts
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -268,7 +298,32 @@ def _tokens(line: str) -> list[_Tok]:
         cuts = [c.start() for c in _GLUE.finditer(t) if 0 < c.start() < len(t)]
         bounds = [0, *cuts, len(t)]
         for a, b in zip(bounds, bounds[1:]):
+            run = _split_run(t[a:b]) if b - a > 8 else None
+            if run:
+                for x, y in zip([a, *(a + c for c in run)], [*(a + c for c in run), b]):
+                    out.append(_Tok(base + x, base + y, t[x:y]))
+                continue
             out.append(_Tok(base + a, base + b, t[a:b]))
+    if "-" in line:
+        out = _split_trailing_dashes(out)
+    return out
+
+
+def _split_trailing_dashes(toks: list[_Tok]) -> list[_Tok]:
+    """"party-" / "430-" followed by a figure or a dash: the dash is a cell of its own."""
+    out: list[_Tok] = []  # built right to left: "liability- 430- 543" splits "430-" first
+    for tk in reversed(toks):
+        t = tk.group(0)
+        if len(t) > 1 and t[-1] == "-" and _TRAILING_DASH.match(t, len(t) - 2) and out:
+            nxt = out[-1].group(0)
+            figs = cell_numbers(nxt) if nxt[0] in _FIG_START else None
+            if figs and not is_year_token(nxt):
+                e = tk.end()
+                out.append(_Tok(e - 1, e, "-"))
+                out.append(_Tok(tk.start(), e - 1, t[:-1]))
+                continue
+        out.append(tk)
+    out.reverse()
     return out
 
 
@@ -277,6 +332,10 @@ def _token_figures(toks: list, i: int, start: int) -> list[Figure] | None:
     t = toks[i].group(0)
     if t in ("$", ")", "("):
         return []
+    if t == "$$" and i + 1 < len(toks) and cell_numbers(toks[i + 1].group(0)):
+        # "liabilities $$ 12,912,300": the first "$" is a cell whose figure is missing
+        s = start + toks[i].start()
+        return [Figure(None, 0, False, False, s, s + 1, "$")]
     if i and t[-1] == "%" and _PCT_CELL.match(t) and cell_numbers(toks[i - 1].group(0)):
         return []  # a "% change" column after the figures: not a figure
     figs = cell_numbers(t, start + toks[i].start())
@@ -415,6 +474,9 @@ def _aligned_items(line: str, start: int) -> list[Item] | None:
 _LAST_DATE = re.compile(r"(?:19[89]\d|20[0-4]\d)(?:\s*\((?:unaudited|audited)\))?(?!.*(?:19[89]\d|20[0-4]\d))", re.I | re.S)
 _UNAUDITED = re.compile(r"^(?:\s*\((?:unaudited|audited|in thousands|in millions)\)\s*)+", re.I)
 _CAPS_PREFIX = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)+)(?=[A-Z][a-z])")
+# A capitals heading glued to the label after it: "LIABILITIESDeposits",
+# "SHAREHOLDER CAPITAL/EQUITYTotal Stock".
+_CAPS_GLUED = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)*[A-Z][A-Z'&/,-]+[A-Z])(?=[A-Z][a-z]{2})")
 _MIN_GLUED_ROWS = 2
 # "Liabilities and stockholders' equity Accounts payable": a heading glued to a label.
 _INNER_CAP = re.compile(r"\b[a-z][a-z']* +[A-Z][a-z]")
@@ -480,6 +542,29 @@ def _merge_label_figures(line: str, segs, counts):
     return out, out_counts
 
 
+_SHARE_DETAIL = re.compile(r"(?i)\bpar value\b|\bshares?\b.*\b(?:authorized|issued|outstanding)\b")
+
+
+def _one_row_with_label_figures(line: str, start: int, toks, segs, tail, counts) -> list[Item] | None:
+    """One aligned row whose label prints figures: "Common stock, $0.001 par value;
+    100,000,000 shares authorized; 25,000,000 issued      25      24". The share
+    counts stay in the label; the amounts are the run after the column gap."""
+    if tail is not None or len(segs) < 2:
+        return None
+    msegs, _ = _merge_label_figures(line, segs, counts)
+    if len(msegs) != 1:
+        return None
+    ls, le, r = msegs[0]
+    label = line[ls:le]
+    if not _SHARE_DETAIL.search(label):
+        return None  # figures inside a label are share counts and par values only
+    figs = [f for _, fs in r for f in fs]
+    if _is_year_only(figs):
+        return None
+    end = start + toks[r[-1][0]].end()
+    return [Item("row", row=Row(label, start + ls, _groups(line, toks, r), start + ls, end), start=start + ls)]
+
+
 def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] | None:
     """A table (or several) flattened onto one line by the export.
 
@@ -496,7 +581,8 @@ def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] 
         if len(figs) >= 2 and not _is_year_only(figs) and sum(not f.is_dash for f in figs) >= 1:
             full += 1
     if full < _MIN_GLUED_ROWS:
-        return _rows_and_tail(line, start, toks, segs, tail, counts)
+        one = _one_row_with_label_figures(line, start, toks, segs, tail, counts)
+        return one if one is not None else _rows_and_tail(line, start, toks, segs, tail, counts)
     segs, counts = _merge_label_figures(line, segs, counts)
     out: list[Item] = []
     prev_count: int | None = None
@@ -532,8 +618,10 @@ def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] 
         if u:
             ls += u.end()
             label = line[ls:le]
-        c = _CAPS_PREFIX.match(label)
+        c = _CAPS_PREFIX.match(label) or _CAPS_GLUED.match(label)
         if c and len(c.group("h").split()) <= 6:
+            if c.re is _CAPS_GLUED:
+                out.append(Item("heading", c.group("h").strip(), start=start + ls))
             ls += c.end()
             label = line[ls:le]
         prev_count = count
@@ -791,18 +879,38 @@ _HEADING_WORD_END = re.compile(r"(?i)(?:expenses|revenues?|sales|assets|liabilit
 def _is_known(label: str) -> bool:
     from pipelines.financial.concepts import is_known_label
 
-    return is_known_label(label)
+    return is_known_label(label, skip=False)
+
+
+# What follows "Common stock:" when the colon starts the line's details, not a line:
+# "$0.001 par value; ...", "par value $0.001", "no par value", "50,000 shares authorized".
+_DETAIL_REST = re.compile(r"(?i)^(?:[$(\d.]|(?:no )?par value\b|authorized\b|issued\b)")
+# Where a label may start inside a heading glued to it ("Other Income (Expense) Interest expense").
+_WORD_START = re.compile(r"(?<=[\s)])(?=[A-Z])")
 
 
 def split_heading_prefix(label: str) -> tuple[str | None, str]:
-    """``"Expenses: Research and development"`` -> ("Expenses", "Research and development")."""
+    """``"Expenses: Research and development"`` -> ("Expenses", "Research and development").
+
+    Not split: "Interest expense: Related party" (a known line and a qualifier),
+    "Preferred stock: $0.001 par value; ..." (the line and its details). A heading
+    glued to such a line is split off: "Other Income (Expense) Interest expense:
+    Other" -> ("Other Income (Expense)", "Interest expense: Other").
+    """
     m = _HEADING_PREFIX.match(label)
     if not m or len(m.group("h").split()) > 6:
         return None, label
-    if not _HEADING_WORD_END.search(m.group("h")) and _is_known(m.group("h")) and not _is_known(m.group("rest")):
-        # "Interest expense: Related party" is one label, not a heading and a line.
+    h, rest = m.group("h"), m.group("rest")
+    if _DETAIL_REST.match(rest):
         return None, label
-    return m.group("h").strip(), m.group("rest").strip()
+    if not _HEADING_WORD_END.search(h) and not _is_known(rest):
+        if _is_known(h):
+            # "Interest expense: Related party" is one label, not a heading and a line.
+            return None, label
+        for w in _WORD_START.finditer(h):
+            if _is_known(h[w.start():]):
+                return h[: w.start()].strip(), label[m.start("h") + w.start():].strip()
+    return h.strip(), rest.strip()
 
 
 def tables(text: str) -> list[Table]:

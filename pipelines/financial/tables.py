@@ -38,7 +38,14 @@ Rules that keep "no wrong value anywhere":
 * A known concept is used only in a table of its kind: a duration line
   ("Net income" in a bank's balance sheet) yields nothing among instants,
   an instant line nothing among periods. The CSV may map a label to ``SKIP``
-  (a bare "Other income" line: whole result or one part of it?).
+  (a bare "Other income" line: whole result or one part of it?); inside a block
+  that a "Total ..." line closes it is one part, and gets a derived concept.
+* Company lines of one name under "Current ..." and "Non-current ..." headings
+  are named "...Current" / "...Noncurrent"; of two such lines in a column, one
+  all dashes, the other's figure is the value. An expense line's derived name
+  ends with its expense word ("Interest expense: Other" -> OtherInterestExpense).
+* A fact's evidence is its row, or less where its figure is glued to another
+  ("3,8703,254": "Total net revenues 3,870", then "3,254").
 * "Income tax expense (15)" (a label naming only the expense, a figure in
   parentheses) is a deduction or a benefit: pre-tax result minus net result
   of the same column decides; without both the figure is left out.
@@ -445,23 +452,36 @@ def _setup(table: Table, text: str = "") -> _Setup | None:
     return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
 
 
+# A label that goes on after these is one label ("Stock, Equity, Retained Earnings").
+# After a colon the line goes on too: ``split_heading_prefix`` did not take
+# "Interest expense:" for a heading.
+_JOINED_ON = re.compile(r"(?:[,;:&/+-]|\b(?:and|or|of|to|for|in|from|less|net)\b)\s*\Z", re.I)
+
+
 def _known_suffix(label: str, ctx: str) -> tuple[ConceptInfo, str] | None:
     """A known label at the end of a glued label ("Assets Cash and cash equivalents")."""
     for m in _LABEL_START.finditer(label):
         sub = label[m.start():].strip()
+        if _JOINED_ON.search(label, 0, m.start()):
+            continue  # "Total Stock, Equity, Retained Earnings": one label, not a heading and a line
         if sub and sub[0].isupper():
             info = concept_for(sub, ctx)
-            if info is not None:
+            if info is not None and info.concept != "SKIP":
                 return info, sub
     return None
 
 
 def _line_concept(
-    st: _Setup, label: str, ctx: str, expense_block: bool, row: Row | None = None, figures: list[Figure] | None = None
+    st: _Setup, label: str, ctx: str, expense_block: bool, row: Row | None = None, figures: list[Figure] | None = None,
+    component: bool = False,
 ) -> ConceptInfo | None:
     info = concept_for(label, ctx)
     if info is not None and info.concept == "SKIP":
-        return None  # a line the CSV says not to read (and not to derive)
+        if not component:
+            return None  # a line the CSV says not to read (and not to derive)
+        # "Other income" in a block that a "Total ..." line closes is one of its
+        # parts, not the whole result: a company line, named from its label.
+        info = None
     if info is not None and info.balance != ("instant" if st.periods[0].months == 0 else "duration"):
         # "Net income" among a bank's balance-sheet lines is not an instant;
         # a balance line in a statement of periods is not a period amount.
@@ -503,6 +523,11 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
     # INFORMATION" may head full statements).
     summary = st.periods[0].months == 0 and bool(table.titles) and bool(_SUMMARY.search(table.titles[-1]))
     facts: list[FinancialFact] = []
+    derived: list[tuple[list[FinancialFact], str | None]] = []  # company lines and their heading
+    # blocks that a labeled "Total ..." line closes: their lines are its parts
+    closed = {
+        b for (tag, e), (_, b) in zip(st.entries, blocks) if tag == "r" and not e.unlabeled and _is_total(e)
+    }
     block: list[_Line] = []  # figure lines of the current block, for unlabeled totals
     block_of_block = -1
     row_no = 0
@@ -537,14 +562,65 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
                 if at > line.row.start:
                     # the evidence starts at the known label, not at the words before it
                     line = dataclasses.replace(line, row=dataclasses.replace(line.row, start=at, label_start=at))
-        info = _line_concept(st, label, ctx, block_no in expense_blocks, line.row, line.figures)
+        info = _line_concept(
+            st, label, ctx, block_no in expense_blocks, line.row, line.figures,
+            component=block_no in closed and not _is_total(line),
+        )
         values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
         if values is not None:
-            facts.extend(_facts_of_line(doc, st, info, line, label, values, table_no, None if summary else row_no))
+            got = list(_facts_of_line(doc, st, info, line, label, values, table_no, None if summary else row_no))
+            facts.extend(got)
+            if not info.known and got:
+                derived.append((got, heading))
         row_no += 1
     if st.mult > 1:
         _check_share_scale(facts, st.mult)
+    if len(derived) > 1:
+        _qualify_repeated(derived)
+        facts = _drop_zero_repeats(facts, derived)
     return _check_other_nonoperating(_check_tax_sign(facts))
+
+
+_NONCURRENT_HEAD = re.compile(r"(?i)non-?\s?current|long-term|long term")
+_CURRENT_HEAD = re.compile(r"(?i)\bcurrent\b")
+
+
+def _qualify_repeated(derived: list[tuple[list[FinancialFact], str | None]]) -> None:
+    """A company line printed under "Current liabilities:" and again under
+    "Non-current liabilities:" ("Operating lease liability") is two lines: the
+    heading's "Current" / "Noncurrent" goes into their names. Lines the headings
+    do not tell apart keep their name (and ``_dedupe`` leaves them out)."""
+    by: dict[str, list[tuple[list[FinancialFact], str | None]]] = {}
+    for got, heading in derived:
+        by.setdefault(got[0].concept, []).append((got, heading))
+    for concept, lines in by.items():
+        if len(lines) < 2:
+            continue
+        quals = []
+        for _, heading in lines:
+            h = heading or ""
+            quals.append("Noncurrent" if _NONCURRENT_HEAD.search(h) else "Current" if _CURRENT_HEAD.search(h) else "")
+        if "" in quals or len(set(quals)) != len(quals):
+            continue
+        for (got, _), q in zip(lines, quals):
+            for f in got:
+                f.concept = concept + q
+
+
+def _drop_zero_repeats(facts, derived) -> list[FinancialFact]:
+    """Company lines of one name, one printing a figure and the others dashes in a
+    column ("Preferred stock: ... 0 shares issued  -" above "Preferred stock: ...
+    1,607,886 shares issued  1,607,886"): the figure is the line's value there."""
+    cols: dict[tuple, list[FinancialFact]] = {}
+    for got, _ in derived:
+        for f in got:
+            cols.setdefault((f.concept, f.period_end, f.months), []).append(f)
+    drop: set[int] = set()
+    for group in cols.values():
+        nonzero = {f.value for f in group if f.value != 0}
+        if len(group) > 1 and len(nonzero) == 1 and len(nonzero) < len({f.value for f in group}):
+            drop.update(id(f) for f in group if f.value == 0)
+    return [f for f in facts if id(f) not in drop] if drop else facts
 
 
 _TAX_BOTH = re.compile(r"(?i)benefit|\(\s*(?:expense|provision)|(?:expense|provision)\s*\)")
@@ -556,7 +632,11 @@ def _check_tax_sign(facts: list[FinancialFact]) -> list[FinancialFact]:
 
     That is either an expense printed as a deduction (XBRL +15) or a benefit.
     When the table has the pre-tax result and the net result of the column,
-    pre-tax - net gives the answer; otherwise the figure is left out.
+    pre-tax - net gives the answer; otherwise the figure is left out. A figure
+    printed positive under such a label is an expense unless pre-tax - net of
+    its column is exactly its negative (a benefit in a statement that prints
+    deductions in parentheses: "Income taxes 95,896" between a pre-tax loss of
+    300,803 and a net loss of 204,907).
     """
     pre = {(f.period_end, f.months): f.value for f in facts if f.concept == "IncomeLossBeforeIncomeTaxes"}
     net = {(f.period_end, f.months): f.value for f in facts if f.concept == "NetIncomeLoss"}
@@ -574,6 +654,15 @@ def _check_tax_sign(facts: list[FinancialFact]) -> list[FinancialFact]:
                     out.append(f)
                 continue
             continue
+        if f.concept == "IncomeTaxExpenseBenefit" and f.value and f.value > 0 and not _TAX_BOTH.search(f.label):
+            # "Income taxes 95,896" in a statement that prints its deductions in
+            # parentheses: a benefit when pre-tax - net says so (and not otherwise).
+            key = (f.period_end, f.months)
+            if key in pre and key in net:
+                implied = pre[key] - net[key]
+                tol = 1.5 * 10 ** (-f.decimals) if f.decimals < 0 else 0.02
+                if abs(-f.value - implied) <= tol < abs(f.value - implied):
+                    f.value = -f.value
         out.append(f)
     return out
 
@@ -662,6 +751,7 @@ def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, 
             continue  # "0.47 million" per share, "61.2 million" shares: not read
         signed = dataclasses.replace(fig, value=val)
         value, decimals = _scaled(info, signed, st.mult, st.shares_exempt, row_frac)
+        start, end = _evidence_span(doc.text, row, fig)
         yield FinancialFact(
             concept=info.concept,
             label=clean_label,
@@ -673,13 +763,45 @@ def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, 
             months=period.months,
             fiscal_label=None,
             source="table",
-            evidence=doc.text[row.start : row.end],
-            char_start=row.start,
-            char_end=row.end,
+            evidence=doc.text[start:end],
+            char_start=start,
+            char_end=end,
             section_no=doc.section_no_at(row.start),
             table_no=table_no,
             row_no=row_no,
         )
+
+
+def _evidence_span(text: str, row: Row, fig: Figure) -> tuple[int, int]:
+    """The row, or less of it where its figure is glued to another one.
+
+    In "Total net revenues 3,8703,254" the row's text does not show "3,870" or
+    "3,254" as a figure of its own: the evidence of the first ends right after
+    it ("Total net revenues 3,870"), that of the second is the figure alone.
+    """
+    if not row.start <= fig.start < fig.end <= row.end:
+        return row.start, row.end
+    # the figure's digits ("(649)" is glued by its digits, not its parentheses), or
+    # its dash ("payable- 5,711,807": a zero glued to the word before it)
+    core = _DIGITS.search(text, fig.start, fig.end) if not fig.is_dash else _DASHES.search(text, fig.start, fig.end)
+    if core is None:
+        return row.start, row.end
+    a, b = core.span()
+    before = text[a - 1] if a > row.start else " "
+    after = text[b : b + 2]
+    glued_after = (
+        after[:1].isdigit() or (after[:1] in ".," and after[1:2].isdigit()) or fig.is_dash and after[:1].isalnum()
+    )
+    glued_before = before in _FIG_CHARS or fig.is_dash and (before.isalnum() or before == "_")
+    if not glued_before and not glued_after:
+        return row.start, row.end
+    return (a if glued_before else row.start), b
+
+
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_DASHES = re.compile(r"[-\u2012\u2013\u2014\u2015\u2212]+")
+
+_FIG_CHARS = frozenset("0123456789.,")
 
 
 def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
