@@ -173,7 +173,7 @@ _TARGET_PAT = re.compile(
     r"(?<![\w-])anti-(?P<a>" + _SYM + r")(?![\w-])"
     r"|(?<![\w-])(?P<b>" + _SYM + r")[- ](?:targeting|targeted|directed|specific)\b"
     r"|\btarget(?:s|ing)\s+(?:the\s+)?(?P<c>" + _SYM + r")(?![\w-])"
-    r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:inhibitors?|inhibition|antagonists?|agonists?|blockers?|blockade|degraders?|antibod(?:y|ies)|modulators?)\b"
+    r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:(?:ligand|receptor|monoclonal|kinase|pathway|signaling)\s+)?(?:inhibitors?|inhibition|antagonists?|agonists?|blockers?|blockade|degraders?|antibod(?:y|ies)|modulators?)\b"
     r"|\b(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?) of (?:the\s+)?(?P<e>" + _SYM + r"|microRNA-\d+[a-z]?|miR-\d+[a-z]?)(?![\w-])"
 )
 _NOT_TARGET = frozenset(
@@ -272,7 +272,7 @@ def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
 
 _TRIAL_STOP = frozenset(
     "PHASE TRIAL STUDY CLINICAL FDA EMA NIH ASH ASCO ESMO AACR US USA THE OUR THIS PIVOTAL "
-    "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB "
+    "REGISTRATIONAL OPEN LABEL OPEN-LABEL GLOBAL NCT RCT IND BLA NDA MAA CAR-T DSMB IND-ENABLING GLP-COMPLIANT FIRST-IN-HUMAN "
     # credentials after a person's name ("Steven Nissen, M.D., FAHA, a co-author of the study")
     "FAHA FACC FACP FACS FRCP FRCPC FRCS FASCO FAAN FAPA MPH MBA PHD PHARMD".split()
 )

@@ -81,7 +81,7 @@ _HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:(?:Update|Updates|Over
 # A drug-less sentence of a one-drug release speaks of that drug when it names
 # its development ("the Phase 2b data readout", "file its NDA") ...
 _SOLE_CUE = re.compile(
-    r"\b(?:[Pp]hase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designation|first-in-human|New Drug Application|Biologics License Application"
+    r"\b(?:[Pp]hase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designations?|first-in-human|New Drug Application|Biologics License Application"
     r"|Marketing Authori[sz]ation Application|Investigational New Drug)\b"
 )
 # ... and refers to the company or its own study ("we", "its NDA", "the Phase 1 trial"),
@@ -95,7 +95,7 @@ _SOLE_REF = re.compile(
 )
 # ... unless it names another party's product, a device or a platform.
 _OTHER_PARTY = re.compile(
-    r"\b(?:device|platform|tool|software|partner(?:ing)?|licens\w*|acqui\w+|market(?:ed)? by"
+    r"\b(?:device|platform(?!\s+(?:company|biotech|biopharma))|tool|software|partner(?:ing)?|licens\w*|acqui\w+|market(?:ed)? by"
     # a person's career ("Drysdale led the company's strategy ... to Phase 3")
     r"|led(?! by)|served|previously|prior to|former(?:ly)?|joined|founded|career"
     # statements about the whole pipeline ("our programs include a Phase 2 program and ...")

@@ -213,8 +213,10 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
             continue  # lower-case agents of a study are INTRODUCED_RE's job
         if not coded and n.isupper() and len(n) < 5:
             continue  # an abbreviation ("ARC", "MDD"), not a name
-        if not coded and n[:1].isupper() and len(n) < 6:
-            continue
+        if not coded and n[:1].isupper() and len(n) < 6 and not (
+            len(n) >= 4 and rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and _CAMEL.search(n)
+        ):
+            continue  # "CiVax, its proprietary ... vaccine candidate": a short invented name with its owner
         if not coded and (_NOT_INTRODUCED.search(n.lower()) or n.lower() in _STOP_WORDS):
             continue  # an English word ("potential", "conducted")
         if n.islower() and not _INN_LIKE.search(n.split("-")[0]):
@@ -227,7 +229,7 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
             continue  # "Human African Trypanosomiasis, a century-old treatment": a disease, not a drug
         if rx is _INTRO_AFTER and _COMPANY_NEXT.match(text, m.end()):
             continue  # "Lophora is a clinical-stage CNS drug development company"
-        if rx is _INTRO_BEFORE and text[m.start("n") - 2:m.start("n")] == ", " and not re.match(r"\s*(?:,|\(|is\b|was\b)", text[m.end("n"):m.end("n") + 5]):
+        if rx is _INTRO_BEFORE and text[m.start("n") - 2:m.start("n")] == ", " and not re.match(r"\s*(?:,|\(|is\b|was\b|\.(?:\s|$))", text[m.end("n"):m.end("n") + 5]):
             continue  # "... clinical program, Okogen is developing": a new clause, not an apposition
         if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
             continue  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
@@ -246,7 +248,7 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
 # cell lines and trial names (GLP-1, IL-6, HT-29, KOASTAL-2): one counts only when a
 # sentence that names it also says candidate/Phase/IND/drug/therapy/dosed.
 _SHORT_CODE = re.compile(r"(?<![\w/.#-])(?P<p>[A-Z]{2,6})-(?P<d>\d{1,2}[A-Z]?)(?![\w-])")
-_SHORT_CUE = re.compile(r"\b(?:candidates?|Phase|IND|drug|therap(?:y|ies|eutic)|treatment|compound|dosed|dosing|molecule|formulation)\b")
+_SHORT_CUE = re.compile(r"\b(?:candidates?|[Pp]re-?clinical (?:development|studies|stage)|Phase|IND|drug|therap(?:y|ies|eutic)|treatment|compound|dosed|dosing|molecule|formulation)\b")
 _SHORT_NOT = re.compile(r"[ \t]+(?:cells?|cell line|trial|study|receptor|gene|protein|pathway|antibod|inhibitor|agonist|antagonist|levels?|variant|mutation)", re.I)
 
 
@@ -342,6 +344,7 @@ _MARKS = ("®", "™", "TM", "(R)")
 _INTRO_CUES = ("study of", "studies of", "trial of", "trials of", "study with", "trial with", "evaluating", "assessing")
 
 
+_GLUED_PREFIX = re.compile(r"(?<![\w-])[A-Z][a-z]+[A-Z][A-Za-z]*(?:®|™)?|(?<![\w-])[A-Z]{4,}(?:®|™)?")
 _CODE_TAIL = re.compile(r"(?P<c>.+?)-(?:the|a|an|and|or|which|with|its|in|for|is|was|this|that)$")
 
 
@@ -389,7 +392,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         raw.append(Mention(m.start(), m.end(), _norm(m.group()), "code"))
     stems = vocab.inn_stems()
     suffixes = tuple(s for s, _ in stems)
-    cands = {w for w in set(_WORD7.findall(text)) if w.lower().endswith(suffixes)}
+    words7 = set(_WORD7.findall(text))
+    cands = {w for w in words7 if w.lower().endswith(suffixes)}
     if cands:
         for m in _inn_re().finditer(text):
             w = m.group("w").lower()
@@ -405,6 +409,20 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if name[0].isupper() and kind == "inn":
                 name = name[0].lower() + name[1:]
             raw.append(Mention(m.start(), m.end(), name, kind, name.lower() in comps))
+        # "DehydraTECH-liraglutide": a company's formulation of a known molecule, named by a
+        # capitalized prefix glued to the INN, is its own product
+        for w in cands:
+            if not w.islower():
+                continue
+            i = text.find("-" + w)
+            while i >= 0:
+                h = _GLUED_PREFIX.search(text, max(0, i - 20), i)
+                j = i + 1 + len(w)
+                if h is not None and h.end() == i and not (j < len(text) and (text[j].isalnum() or text[j] == "-")):
+                    pre = h.group()
+                    if pre.upper() not in prefixes and not (issuer and pre.lower() == issuer) and len(pre) >= 4:
+                        raw.append(Mention(h.start(), j, text[h.start():j], "other"))
+                i = text.find("-" + w, i + 1)
     brands: dict[str, bool] = {}
     if any(k in text for k in _MARKS):
         owners = {mm.group("b"): mm.group("o").lower() for mm in _TRADEMARK_OF.finditer(text)} if "trademark" in text else {}
@@ -437,6 +455,9 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     if "-" in text:
         for n in _short_codes(text, prefixes):
             intro.setdefault(n, "code")
+    for n, kind in _framed_names(text, issuer, prefixes, comps, words7).items():
+        if n not in known:
+            intro.setdefault(n, kind)
     for n, kind in intro.items():
         if n in known or n.lower() in comps:
             continue
@@ -569,7 +590,9 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
         gap = re.sub(r"\(\s*[\"“'‘]$", "(", gap)  # 'HyBryte™ ("SGX301" or ...)' 
         if len(gap) > 30 or "\n\n" in gap:
             continue
-        if _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
+        # "LP-284/STAR-002": two codes of one molecule (a program and its subsidiary's name)
+        slash = gap == "/" and a.kind == b.kind == "code" and a.name.split("-")[0] != b.name.split("-")[0]
+        if slash or _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
             if a.comparator or b.comparator:
                 continue
             if gap.rstrip().endswith("(") and not _PAREN_CLOSE.match(text, b.end):
@@ -586,3 +609,202 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
     if shared:
         pairs = [(a, b) for a, b in pairs if a.name not in shared and b.name not in shared]
     return pairs
+
+
+# ---------------------------------------------------------------- names by evidence
+# A word without a code shape or WHO stem is a drug when the text uses it the way
+# releases use drug names, by at least two independent cues: drug-development
+# frames around it ("a Phase 2 trial of X", "X is being evaluated", "treatment
+# with X", "X demonstrated", "X received Fast Track", "X, an investigational ..."),
+# an INN-like ending (lower case) or an invented-brand shape (CamelCase), and the
+# title naming it too. One frame and an INN-like ending suffice for a lower-case
+# word; a capitalized word needs two cues beside its shape.
+_W = r"(?P<x>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{5,}|[A-Z]{4,}|[a-z]{7,})(?:®|™|\(R\)|TM(?![A-Za-z]))?"
+_FRAMES_AFTER = (  # (literal cue, kind, pattern matched at the cue)
+    ("tudy ", "trial", re.compile(r"(?:[Ss]tud(?:y|ies)|[Tt]rials?) (?:of|for|evaluating|assessing|investigating|with|testing) (?:the |its |our |oral |intravenous |topical )?" + _W + r"(?![\w-])")),
+    ("tudies ", "trial", re.compile(r"[Ss]tudies (?:of|for|evaluating|assessing|investigating|with|testing) (?:the |its |our |oral |intravenous |topical )?" + _W + r"(?![\w-])")),
+    ("rial ", "trial", re.compile(r"[Tt]rial (?:of|for|evaluating|assessing|investigating|with|testing) (?:the |its |our |oral |intravenous |topical )?" + _W + r"(?![\w-])")),
+    ("rials ", "trial", re.compile(r"[Tt]rials (?:of|for|evaluating|assessing|investigating|with|testing) (?:the |its |our |oral |intravenous |topical )?" + _W + r"(?![\w-])")),
+    (" with ", "treat", re.compile(r"(?:treatment|treated|therapy|dosed|combination|patients|participants) with " + _W + r"(?![\w-])")),
+    (" of ", "dose", re.compile(r"(?:dosing|doses?|administration|infusions?|injections?|efficacy|safety|tolerability|pharmacokinetics|development|approval|commerciali[sz]ation|launch) of " + _W + r"(?![\w-])")),
+    ("receiving ", "treat", re.compile(r"receiving " + _W + r"(?![\w-])")),
+)
+_FRAMES_BEFORE = (  # (literal cue, kind, pattern searched backward: the name ends where the cue phrase begins)
+    (" being ", "dev", re.compile(_W + r"(?:®|™)? (?:is|was|are|has been|is currently) being (?:evaluated|developed|studied|investigated|tested|assessed)")),
+    (" demonstrat", "result", re.compile(_W + r" (?:has |have |also )?demonstrat")),
+    (" showed", "result", re.compile(_W + r" (?:also )?showed")),
+    (" achieved", "result", re.compile(_W + r" achieved")),
+    (" was well tolerated", "result", re.compile(_W + r" was well tolerated")),
+    (" received", "reg", re.compile(_W + r" (?:has |also )?received (?:[\w-]+ ){0,3}(?:Fast Track|Orphan|Breakthrough|Priority|Rare Pediatric|FDA|approval|[Dd]esignation|clearance)")),
+    (" granted", "reg", re.compile(_W + r" (?:was|has been) granted")),
+    (" approved", "reg", re.compile(r"(?:[Ii]f|[Oo]nce|[Ww]hen|[Ss]hould) " + _W + r" (?:is|be|gets|was) approved")),
+    (" investigational", "appos", re.compile(_W + r", (?:an?|the|its|our) (?:[\w-]+ ){0,2}investigational")),
+    (" Phase", "phase", re.compile(_W + r" (?:is|was|entered|entering|completed|has completed|advanced|advances|moves) (?:now |currently )?(?:in|into|through)? ?(?:a |the |its |an )?(?:[\w-]+ ){0,2}Phase")),
+    (" Phase", "phase", re.compile(_W + r" (?:Phase|phase) (?:[1-3I]{1,3}[ab]?|I{1,3}[ab]?)\b")),
+)
+# a lower-case word that ends like a nonproprietary name (strict: no English-heavy endings)
+_INN_MORPH = re.compile(
+    r"(?:mab|[a-z]{2}nib|lisib|[a-z]tap|stat|tide|[a-z]{3}cept|parin|pril|sartan|olol|azole|cillin|mycin|[a-z]{3}vir|siran|rsen|[a-z]{3}sen|gepant|pitant|afil"
+    r"|xaban|gliptin|gliflozin|tinib|zumab|ximab|umab|ciclib|parib|rafenib|degib|floxacin|triptan|dronate|setron|vastatin|glutide|relix|kinra|bart|orep|tug|prant|imod)$"
+)
+_CONTEXT_STOP = re.compile(r"\b(?:approved|marketed|standard of care|such as|including|like|versus|compared)\b")
+_TITLE_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{7,}(?![\w-])")
+_DEV_CONTEXT = re.compile(r"\b(?:[Pp]hase|[Tt]rials?|[Cc]linical|patients|therap(?:y|ies|eutic)|treatment|FDA|drug|candidate|doses?|dosing|investigational)\b")
+_INN_MORPH_ENDS = tuple(
+    "mab nib sib tap stat tide cept parin pril sartan olol azole cillin mycin vir siran sen gepant pitant afil xaban gliptin "
+    "gliflozin floxacin triptan dronate setron relix kinra bart orep tug prant imod".split()
+)
+# words right before an "after" cue ("dosing of", "treated with"): a cheap test before the pattern
+_FRAME_PRE = {
+    " with ": ("treatment", "treated", "therapy", "dosed", "combination", "patients", "participants"),
+    " of ": ("dosing", "dose", "doses", "administration", "infusion", "infusions", "injection", "injections", "efficacy", "safety",
+             "tolerability", "pharmacokinetics", "development", "approval", "commercialization", "commercialisation", "launch"),
+}
+# the first letter of a name after a cue (names start with a letter; "of 2025" and "with 12" do not)
+_FRAME_NEXT = tuple("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ENGLISH_MORPH = frozenset(
+    "peptide polypeptide dipeptide tripeptide nucleotide oligonucleotide neuropeptide concept intercept precept transcept thermostat rheostat hemostat riptide yuletide undercut mishap handicap "
+    "workshop chosen unchosen flaxseen".split()
+)
+_FRAME_STOP = frozenset(
+    "placebo standard chemotherapy radiation radiotherapy surgery vehicle control either another multiple single several "
+    "patients participants subjects healthy volunteers adults children adolescents women people individuals "
+    "company companies partner investors management medicine medicines products product programs program pipeline "
+    "therapies treatments drugs compounds candidates vaccines molecules antibodies agents options approaches "
+    "results findings analysis interim topline clinical preclinical additional further potential novel proprietary "
+    "following primary secondary overall positive negative significant statistically promising encouraging "
+    "Company Companies Results Findings Patients Participants Treatment Therapy Therapies Data Analysis Investors Management "
+    "Research Science Sciences Medicine Medicines Pharma Pharmaceuticals Therapeutics Biotech Biosciences Holdings "
+    "January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday "
+    "Additionally Furthermore Moreover Meanwhile However Importantly Notably Overall Previously Recently Together "
+    "America American Canada Canadian Europe European Australia Australian Japan Japanese China Chinese Germany Israel "
+    "Health Healthcare Hospital University Institute Center Centre Foundation Society Association Council Agency Administration "
+    "Preclinical Clinical Pivotal Interim Topline Primary Secondary Positive Negative Additional Further Phase Study Trial "
+    "PATIENTS RESULTS STUDY TRIAL PHASE CLINICAL TREATMENT THERAPY DATA FDA EMA NASDAQ NYSE".split()
+)
+_FRAME_CUES = tuple(c for c, _k, _r in _FRAMES_AFTER + _FRAMES_BEFORE)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_ORG_NEXT = re.compile(r"(?:®|™)?,? (?:is )?(?:a|an|the|its|our) (?:[\w$.-]+ ){0,5}?(?:joint venture|company|subsidiary|unit|division|firm|startup|organization|institute|hospital|university|foundation|provider|laboratory|lab|CRO)\b")
+_TRIAL_NEXT = re.compile(r"(?:®|™)?[ \t]+(?:\([^)]{0,20}\)[ \t]+)?(?:(?:[Pp]hase \w+|[\w-]+) ){0,3}?(?:[Tt]rials?|[Ss]tud(?:y|ies)|TRIALS?|STUDY|[Pp]rogram|[Cc]ohort|[Rr]egistry)\b")
+
+
+def _framed_names(text: str, issuer: str | None, prefixes: frozenset[str], comps, words7=()) -> dict[str, str]:
+    """Names the text uses as drugs, by two independent cues (see above)."""
+    cues: dict[str, set[str]] = {}
+    # a lower-case INN-like word in a sentence about development ("bringing buntanetap to patients" after
+    # "its pivotal Phase 3 trial"): the ending and the context are the two cues
+    for w in words7:
+        if w.endswith(_INN_MORPH_ENDS) and w.islower() and _INN_MORPH.search(w) and w not in _ENGLISH_MORPH:
+            for a in _occurrences(text, w):
+                if text.startswith("-", a + len(w)):
+                    continue  # "clarithromycin-based therapies": a class of regimens
+                s0 = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+                if text.rfind("(", s0, a) > text.rfind(")", s0, a):
+                    continue  # "Brand (omeprazole, amoxicillin and rifabutin)": a component
+                if _CONTEXT_STOP.search(text, s0, a):
+                    continue
+                e0 = text.find(". ", a)
+                if _DEV_CONTEXT.search(text, s0, e0 if e0 >= 0 else len(text)):
+                    cues.setdefault(w, set()).add("context")
+                    break
+    for cue, kind, rx in _FRAMES_AFTER:
+        i = text.find(cue)
+        pre = _FRAME_PRE.get(cue)
+        while i >= 0:
+            if pre is not None and not text.endswith(pre, max(0, i - 16), i):
+                i = text.find(cue, i + len(cue))
+                continue  # cheap test of the word before the cue
+            if cue[-1] == " " and not text.startswith(_FRAME_NEXT, i + len(cue)):
+                i = text.find(cue, i + len(cue))
+                continue
+            m = rx.search(text, max(0, i - 20), i + len(cue) + 60)
+            if m is not None and m.start() <= i + len(cue) and m.end("x") > i:
+                cues.setdefault(m.group("x"), set()).add(kind)
+            i = text.find(cue, i + len(cue))
+    for cue, kind, rx in _FRAMES_BEFORE:
+        i = text.find(cue)
+        while i >= 0:
+            lo = max(0, i - 40)
+            for m in rx.finditer(text, lo, i + len(cue) + 60):
+                if m.end("x") <= i + 1 and m.end("x") >= i - 25 and m.end() > i:
+                    cues.setdefault(m.group("x"), set()).add(kind)
+            i = text.find(cue, i + len(cue))
+    title_end = text.find("\n")
+    title = text[:title_end] if 0 < title_end < 300 else ""
+    # a title in Title Case names the drug with a capital ("Quenta Advances Velunotap in Phase 3"): an
+    # INN-like word there, in a title that speaks of development, is the lower-case name
+    if title and _DEV_CONTEXT.search(title):
+        for w in _TITLE_WORD.findall(title):
+            lw = w.lower()
+            if lw.endswith(_INN_MORPH_ENDS) and _INN_MORPH.search(lw) and lw not in _ENGLISH_MORPH and not _NOT_INTRODUCED.search(lw):
+                cues.setdefault(lw, set()).add("title")
+    if not cues:
+        return {}
+    out: dict[str, str] = {}
+    for x, kinds in list(cues.items()):
+        if x.endswith("TM") and x[-3:-2].islower():
+            x = x[:-2]  # "HyBryteTM": a trademark sign glued to the name
+        if x in _FRAME_STOP or x.lower() in _STOP_WORDS or x.lower() in comps or x in _NAME_STOP or x.lower() in _FRAME_STOP:
+            continue
+        lower = x.islower()
+        occ = _occurrences(text, x)
+        n_cues = len(kinds)
+        if lower:
+            if not _INN_MORPH.search(x) or x in _ENGLISH_MORPH or _NOT_INTRODUCED.search(x) or _DISEASE_WORD.search(x) or x in _POSSESSIVE_STOP:
+                continue
+            n_cues += 1  # the INN-like ending
+        else:
+            if x.upper() in prefixes or _DISEASE_WORD.search(x) or (issuer and (x.lower().startswith(issuer) or issuer.startswith(x.lower()))):
+                continue
+            if _occurrences(text, x.lower()) or (x.isupper() and _occurrences(text, x[:1] + x[1:].lower())):
+                continue  # also printed as an ordinary word: English ("Treatment", "Omega")
+            if not _CAMEL.search(x) and _NOT_INTRODUCED.search(x.lower()):
+                continue
+            if x.lower() in _DISEASE_NAMES() or any(_POSSESSIVE_DISEASE.match(text, a + len(x)) for a in occ):
+                continue  # "treatment for Measles", "Parkinson's disease"
+            if x.isupper() and (len(x) < 5 or x in _ABBREV_STOP()):
+                continue
+            if any(_TRIAL_NEXT.match(text, a + len(x)) for a in occ):
+                continue  # a trial's name ("the GlenHTN Phase 2 clinical trial") or a platform ("DehydraTECH technology")
+            if x.lower() in _PLATFORM_WORDS or any(_PLATFORM_NEAR.match(text, _skip_mark(text, a + len(x))) for a in occ):
+                continue
+            bad = sum(1 for a in occ if _COMPANY_AFTER.match(text, _skip_mark(text, a + len(x))) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(x)))
+                      or _capital_before(text, a))
+            if bad * 2 >= len(occ):
+                continue  # mostly a company, a platform or a word of a longer name
+            if any(_DEVICE_NEAR.match(text, a + len(x)) or _ORG_NEXT.match(text, a + len(x)) for a in occ):
+                continue
+        if lower and title and x in title and len(occ) > 1:
+            n_cues += 1  # the title names it too
+        if n_cues >= 2:
+            out[x] = "inn" if lower else "other"
+    return out
+
+
+_POSSESSIVE_DISEASE = re.compile(r"(?:'s|’s|s)? (?:disease|syndrome|disorder)\b")
+_PLATFORM_WORDS = frozenset("platform technology system device".split())
+_PLATFORM_NEAR = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:platform|technology|system|device|process)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _DISEASE_NAMES() -> frozenset[str]:
+    return frozenset(c.lower() for c, _a, _l, _r in vocab.indications()) | frozenset(
+        "measles mpox influenza smallpox covid parkinson alzheimer huntington crohn behcet cancer".split())
+
+
+_FUNCTION_CAPS = frozenset("If Once When Should After Before While With For The A An In On At By Of To And Or But As That This Its Our Their".split())
+
+
+def _capital_before(text: str, a: int) -> bool:
+    """``text[a:]`` continues a capitalized multi-word name ("Sigyn Therapy"), not a sentence's "If"."""
+    m = _CAPITAL_BEFORE.search(text, max(0, a - 30), a)
+    if m is None:
+        return False
+    w = m.group().split()[0]
+    return w not in _FUNCTION_CAPS and text[m.start() - 2:m.start()] not in (". ", "") and text[m.start() - 1:m.start()] != "\n"
+
+
+@lru_cache(maxsize=1)
+def _ABBREV_STOP() -> frozenset[str]:
+    from pipelines.drugs import attributes
+    return frozenset(a.upper() for a in attributes.all_abbreviations())

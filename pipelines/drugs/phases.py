@@ -27,7 +27,7 @@ STAGE_RE = re.compile(
 # Words after a phase number that say it is not a clinical phase.
 NOT_CLINICAL_AFTER = re.compile(r"-ready\b|[ \t]+doses?\b(?![ \t-](?:escalation|expansion|finding|ranging|optimization))|[ \t]*(?:\w+[ \t]+)?(?:ready\b|grant|funding|SBIR|STTR|contract|award|of (?:the|our|its) (?:\w+ )?(?:plan|program|project|expansion|construction|growth|strategy))", re.I)
 CLINICAL_CONTEXT = re.compile(
-    r"\b(?:trials?|stud(?:y|ies)|clinical|clinic|patients?|testing|development|evaluation|assessment|data|results|enrol\w*|dos(?:ed|ing)|cohorts?|portion|endpoints?|participants|subjects|registrational|pivotal|investigation|candidate|program)\b",
+    r"\b(?:trials?|stud(?:y|ies)|clinical|clinic|patients?|testing|development|evaluation|assessment|data|results|enrol\w*|dos(?:ed|ing)|cohorts?|portion|endpoints?|participants|subjects|registrational|pivotal|investigation|candidate|program|completed|adverse events?)\b",
     re.I,
 )
 # A verb that puts the phase in the future: "to begin Phase II evaluation",

@@ -17,7 +17,7 @@ _REGIONS = (
 )
 # Past events only; "expects to submit" is a milestone, handled in milestones.py.
 _HEDGE = re.compile(
-    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|once approved|prepar\w+|becom\w*|goal of|aim of|hopes? to|on track to|positioned to|seeks? to|in order to|guidance on|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
+    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|once approved|prepar\w+|becom\w*|goal of|aim of|hopes? to|on track to|positioned to|seeks? to|in order to|guidance on|redeem\w*|vouchers?|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
     re.I,
 )
 _TRIAL_PERMIT = re.compile(
@@ -31,6 +31,9 @@ _OTHER_THERAPY = re.compile(
 )
 _DESIGNATIONS = frozenset({"orphan_drug_designation", "fast_track", "breakthrough_therapy", "rmat", "rare_pediatric_disease", "priority_review"})
 _GRANTED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:already|previously) (?:been )?(?:granted|received|awarded|obtained)\b", re.I)
+# "if a BLA for X for the treatment of Y is approved by the FDA": a condition, however long
+_IF_CLAUSE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould)\b[^.;]{0,150}$")
+_PLURAL_CLASS = re.compile(r"\s+(?:[\w-]+\s+)?(?:drugs|medications|medicines|therapies|treatments|agents|compounds|ingredients|products|antivirals|antibiotics)\b")
 SUBMISSIONS = frozenset({"ind_submitted", "bla_submitted", "nda_submitted", "maa_submitted"})
 PHASE_OF = {"bla_submitted": "Filed", "nda_submitted": "Filed", "maa_submitted": "Filed", "approval": "Approved"}
 
@@ -50,6 +53,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
                 continue
             if value == "approval" and _OTHER_THERAPY.search(seg, max(0, m.start() - 45), m.start()):
                 continue  # "compared to the only FDA-approved therapy": another product's approval
+            if value == "approval" and m.group().endswith("approved") and _PLURAL_CLASS.match(seg, m.end()):
+                continue  # "combines two FDA-approved drugs": the components' approvals, not this product's
             if value == "approval" and _TRIAL_PERMIT.match(seg, m.end()):
                 value = "ind_cleared"  # an ethics/regulator permit to start a trial, not a marketing approval
             a, b = start + m.start(), start + m.end()
@@ -57,7 +62,9 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
                 continue
             taken.append((a, b))
             # a PDUFA date is a future date by nature: "expected" does not hedge it
-            hedged = value != "pdufa_date" and _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None
+            hedged = value != "pdufa_date" and (
+                _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None or _IF_CLAUSE.search(seg, max(0, m.start() - 160), m.start()) is not None
+            )
             if hedged and value in _DESIGNATIONS and _GRANTED_AFTER.match(seg, m.end()):
                 hedged = False  # "expects to file its NDA, leveraging Fast Track designation already granted by the FDA"
             out.append((a, b, value, hedged))
