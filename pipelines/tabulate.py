@@ -83,7 +83,12 @@ def deals_frame(deals: list[tuple[str, Deal]]) -> pd.DataFrame:
         row["doc_id"] = doc_id
         row["deal_id"] = stable_id(doc_id, d.kind, d.counterparty, d.amount, d.char_start, d.char_end)
         rows.append(row)
-    return _dedupe(_frame(rows, cols), "deal_id")
+    frame = _frame(rows, cols).sort_values(["doc_id", "char_start"], kind="stable")
+    # A term announced in the subheadline and again in the body is one term:
+    # keep its first statement.
+    term = ["doc_id", "kind", "counterparty", "amount", "currency", "drug", "trigger"]
+    frame = frame.drop_duplicates(subset=term, keep="first")
+    return _dedupe(frame, "deal_id")
 
 
 def pipeline_frame(facts: list[tuple[str, PipelineFact]]) -> pd.DataFrame:

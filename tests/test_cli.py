@@ -22,6 +22,12 @@ def test_good_run_on_the_sample_inbox(tmp_path, capsys):
     assert "quality checks" in out and str(warehouse) in out
     assert int(re.search(r"financial facts\s+(\d+)", out).group(1)) > 0
     assert int(re.search(r"pipeline facts\s+(\d+)", out).group(1)) > 0
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        deals = conn.execute("SELECT kind, amount FROM deals ORDER BY kind").fetchall()
+    # The sample licensing deal: each term once, though the subheadline repeats two of them.
+    assert deals == [("milestone", 35e6), ("potential_milestones", 610e6), ("royalty", None), ("upfront", 40e6)]
 
 
 def test_missing_inbox_is_a_one_line_error(tmp_path, capsys):

@@ -55,3 +55,14 @@ def test_check_results_replace_their_own_rows_and_derive_status(conn):
     replace_check_results(conn, "c1", rows.assign(passed=True), set())
     assert conn.execute("SELECT count(*) FROM financial_facts WHERE status = 'flagged'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM quality_results").fetchone()[0] == 1
+
+
+def test_a_deal_term_stated_twice_is_kept_once():
+    from pipelines.model import Deal
+    from pipelines.tabulate import deals_frame
+
+    head = Deal("upfront", "Acme AG", 40e6, "NWX-1", None, "$40 million upfront", 10, 29)
+    body = Deal("upfront", "Acme AG", 40e6, "NWX-1", None, "an upfront payment of $40 million", 300, 333)
+    milestone = Deal("milestone", "Acme AG", 40e6, "NWX-1", "approval", "$40 million upon approval", 400, 425)
+    frame = deals_frame([("d", body), ("d", head), ("d", milestone)])
+    assert frame[["kind", "char_start"]].values.tolist() == [["upfront", 10], ["milestone", 400]]
