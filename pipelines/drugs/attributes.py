@@ -127,6 +127,44 @@ def all_abbreviations() -> set[str]:
 _WORD4 = re.compile(r"[a-z]{4,}")
 
 
+def _long_matches(long_re: re.Pattern[str], text: str, start: int, end: int):
+    """``long_re.finditer(text, start, end)``, trying the ~110-way alternation only
+    where a match can start (see vocab.indication_long_starts)."""
+    starts = vocab.indication_long_starts()
+    by_first = vocab.indication_long_by_first()
+    if starts is None or by_first is None:
+        yield from long_re.finditer(text, start, end)
+        return
+    pos = start
+    for c in starts.finditer(text, start, end):
+        p = c.start()
+        if p < pos:
+            continue
+        rx = by_first.get(text[p])
+        m = (rx if rx is not None else long_re).match(text, p, end)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _dispatched(full: re.Pattern[str], dispatch, text: str, start: int, end: int):
+    """``full.finditer(text, start, end)`` for a scanner with a ``vocab._dispatch``."""
+    if dispatch is None:
+        yield from full.finditer(text, start, end)
+        return
+    starts, by_first = dispatch
+    pos = start
+    for c in starts.finditer(text, start, end):
+        p = c.start()
+        if p < pos:
+            continue
+        rx = by_first.get(text[p])
+        m = (rx if rx is not None else full).match(text, p, end)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[Hit]:
     rows = vocab.indications()
     long_re, abbr_re, _groups = vocab.indication_scanners()
@@ -137,7 +175,7 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
         scan = (long_re, abbr_re)
     needs_long = vocab.indications_needing_long_form()
     for rx in scan:
-        for m in rx.finditer(text, start, end):
+        for m in (_long_matches(long_re, text, start, end) if rx is long_re else rx.finditer(text, start, end)):
             canon = rows[int(m.lastgroup[1:])][0]
             if rx is abbr_re and canon in needs_long and not forms.long_form_printed(canon):
                 continue  # a bare ambiguous abbreviation ("GAD" in an autoimmune release)
@@ -185,7 +223,7 @@ _NOT_TARGET = frozenset(
 def targets(text: str, start: int, end: int) -> list[Hit]:
     names, rx = vocab.targets()
     out = []
-    for m in rx.finditer(text, start, end):
+    for m in _dispatched(rx, vocab.target_dispatch(), text, start, end):
         a, b = m.start(), m.end()
         around = text[max(start, a - 25):min(end, b + 25)]
         if _TARGET_CUE.search(around) and not _NEGATIVE_AFTER.match(text, b):

@@ -46,6 +46,25 @@ _CONJ = r"(?:[a-z]*(?:tansine|vedotin|tecan|ozogamicin|mafodotin|pegol|govitecan
 
 @lru_cache(maxsize=None)
 def _inn_re() -> re.Pattern[str]:
+    # Same matches as "(?P<w>[A-Za-z][a-z]{3,}(?:stem|...))": what follows ``w`` (a space,
+    # a hyphen or no word character) is never a lower-case letter, so ``w`` is always the
+    # whole letter run; taking the run at once and testing its ending by look-behinds
+    # (one per stem length, four letters before the stem) spares the backtracking over
+    # every split point of every word.
+    stems = sorted({s for s, _ in vocab.inn_stems()}, key=len, reverse=True)
+    assert all(re.fullmatch(r"[a-z]+", s) for s in stems)
+    by_len: dict[int, list[str]] = {}
+    for s in stems:
+        by_len.setdefault(len(s), []).append(s)
+    ends = "|".join(r"(?<=[A-Za-z][a-z]{3}(?:" + "|".join(ss) + "))" for _k, ss in sorted(by_len.items(), reverse=True))
+    return re.compile(
+        r"(?<![\w-])(?P<w>[A-Za-z][a-z]{3,}+(?:" + ends + r"))"
+        r"(?P<conj>[ \t]" + _CONJ + r"|-(?:DM1|DM4))?(?![\w])"
+    )
+
+
+def _inn_re_reference() -> re.Pattern[str]:
+    """The plain form of ``_inn_re`` (tests check that both find the same)."""
     stems = sorted({s for s, _ in vocab.inn_stems()}, key=len, reverse=True)
     return re.compile(
         r"(?<![\w-])(?P<w>[A-Za-z][a-z]{3,}(?:" + "|".join(stems) + r"))"
@@ -323,17 +342,23 @@ def issuer_key(text: str, company: str | None) -> str | None:
     """First word of the issuing company, lower-cased ('immunogen'), to tell partners from self."""
     if company:
         return company.split()[0].strip(",.").lower()
+    head = text[:3000]
+    # each pattern needs a literal (an exchange right after "(", "About ", "Inc." ...):
+    # test it with ``in`` before running the pattern
     m = re.search(
         r"([A-Z][\w&'-]*)(?:[ \t][A-Z][\w&'-]*){0,3},? (?:Inc\.|Corp\.|Ltd\.|Corporation|plc|Limited|AG|S\.A\.)?\s*\((?:NASDAQ|Nasdaq|Nasdag|NYSE|OTC\w*|TSX\w*|CSE|ASX)\b",
-        text[:3000],
-    )
+        head,
+    ) if any(x in head for x in _EXCHANGE_CUES) else None
     if m:
         return m.group(1).lower()
-    m = re.search(r"(?m)^\s*About ([A-Z][\w&'-]*)[^\n]{0,40}\b(?:Inc|Corp|Ltd|Corporation|plc|Limited|AG|Therapeutics|Pharmaceuticals|Biosciences)\b", text)
+    m = re.search(r"(?m)^\s*About ([A-Z][\w&'-]*)[^\n]{0,40}\b(?:Inc|Corp|Ltd|Corporation|plc|Limited|AG|Therapeutics|Pharmaceuticals|Biosciences)\b", text) if "About " in text else None
     if m:
         return m.group(1).lower()
-    m = re.search(r"([A-Z][\w&'-]*),? (?:Inc|Corp|Ltd)\.", text)
+    m = re.search(r"([A-Z][\w&'-]*),? (?:Inc|Corp|Ltd)\.", text) if ("Inc." in text or "Corp." in text or "Ltd." in text) else None
     return m.group(1).lower() if m else None
+
+
+_EXCHANGE_CUES = ("(NASDAQ", "(Nasdaq", "(Nasdag", "(NYSE", "(OTC", "(TSX", "(CSE", "(ASX")
 
 
 SALT = re.compile(r"[ \t](calcium|sodium|potassium|magnesium|hydrochloride|dihydrochloride|mesylate|maleate|tartrate|citrate|succinate|fumarate|besylate|tosylate|phosphate|sulfate|acetate|bromide)(?![\w-])")
@@ -360,6 +385,16 @@ _LONG_STEMS = tuple(s for s in (
     "tansine vedotin tinib ciclib parib lisib rafenib zomib degib platin taxel rubicin limus domide gliflozin glutide "
     "gliptin vastatin floxacin conazole navir previr tegravir leucel temcel sertib lukast setron xaban gatran fungin "
     "dronate triptan oxetine peridone semide lutamide profen cycline fermin prodil idone").split())
+
+
+@lru_cache(maxsize=None)
+def _stems_by_tail() -> dict[str, tuple[str, ...]]:
+    """WHO stems grouped by their last three letters (every stem has at least three)."""
+    out: dict[str, list[str]] = {}
+    for s, _ in vocab.inn_stems():
+        assert len(s) >= 3
+        out.setdefault(s[-3:], []).append(s)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
@@ -393,7 +428,13 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     stems = vocab.inn_stems()
     suffixes = tuple(s for s, _ in stems)
     words7 = set(_WORD7.findall(text))
-    cands = {w for w in words7 if w.lower().endswith(suffixes)}
+    by_tail = _stems_by_tail()
+    cands = set()
+    for w in words7:
+        lw = w.lower()
+        t = by_tail.get(lw[-3:])
+        if t is not None and lw.endswith(t):
+            cands.add(w)
     if cands:
         for m in _inn_re().finditer(text):
             w = m.group("w").lower()
@@ -694,7 +735,7 @@ def _framed_names(text: str, issuer: str | None, prefixes: frozenset[str], comps
     # a lower-case INN-like word in a sentence about development ("bringing buntanetap to patients" after
     # "its pivotal Phase 3 trial"): the ending and the context are the two cues
     for w in words7:
-        if w.endswith(_INN_MORPH_ENDS) and w.islower() and _INN_MORPH.search(w) and w not in _ENGLISH_MORPH:
+        if w.islower() and w.endswith(_INN_MORPH_ENDS) and _INN_MORPH.search(w) and w not in _ENGLISH_MORPH:
             for a in _occurrences(text, w):
                 if text.startswith("-", a + len(w)):
                     continue  # "clarithromycin-based therapies": a class of regimens

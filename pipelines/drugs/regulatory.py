@@ -46,6 +46,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
     """(start, end, value, hedged) for each regulatory event printed in the span."""
     seg = text[start:end]
     out = []
+    if vocab.regulatory_any().search(seg) is None:
+        return out
     taken: list[tuple[int, int]] = []
     for value, rx in vocab.regulatory():
         for m in rx.finditer(seg):
