@@ -81,9 +81,55 @@ def canonicalize(
     out: dict[str, list[PipelineFact]] = {}
     for doc_id, facts, _aliases in sorted(per_doc, key=lambda t: t[0]):
         out[doc_id] = [replace(f, drug=canon.get(f.drug, f.drug)) for f in facts]
+    trial_names = _trial_names(out, canon)
     rows = {DrugAlias(canon[n], n, kinds[n]) for n in kinds}
+    if trial_names:
+        for doc_id, facts in out.items():
+            out[doc_id] = _reattach_trials(facts, trial_names)
+        used = {f.drug for facts in out.values() for f in facts}
+        rows = {r for r in rows if r.drug not in trial_names or r.drug in used}
     for facts in out.values():
         for f in facts:
             if not any(r.drug == f.drug and r.alias == f.drug for r in rows):
                 rows.add(DrugAlias(f.drug, f.drug, kinds.get(f.drug, "other")))
     return out, sorted(rows, key=lambda r: (r.drug, KIND_ORDER.get(r.alias_type, 9), r.alias))
+
+
+def _trial_names(out: dict[str, list[PipelineFact]], canon: dict[str, str]) -> dict[str, set[str]]:
+    """Trial name -> the drugs it is a trial of, for trial names that some release took for a drug.
+
+    "AURORA-2, the Phase 2 trial of NWX-101" in one release and "as we advance AURORA-2 toward
+    topline data" in another: AURORA-2 names NWX-101's trial in both.
+    """
+    drugs = {f.drug for facts in out.values() for f in facts}
+    trial_of: dict[str, set[str]] = {}
+    for facts in out.values():
+        for f in facts:
+            if f.kind == "trial":
+                t = canon.get(f.value, f.value)
+                if t in drugs and t != f.drug:
+                    trial_of.setdefault(t, set()).add(f.drug)
+    return trial_of
+
+
+def _reattach_trials(facts: list[PipelineFact], trial_of: dict[str, set[str]]) -> list[PipelineFact]:
+    """A release's facts about a trial name go to the trial's drug when the release names that drug, else nowhere."""
+    if not any(f.drug in trial_of for f in facts):
+        return facts
+    present = {f.drug for f in facts if f.drug not in trial_of}
+    keep: list[PipelineFact] = []
+    seen = {(f.drug, f.kind, f.value, f.detail) for f in facts if f.drug not in trial_of}
+    for f in facts:
+        if f.drug not in trial_of:
+            keep.append(f)
+            continue
+        owners = sorted(trial_of[f.drug] & present)
+        if len(owners) != 1 or f.kind in ("trial", "partner"):
+            continue
+        g = replace(f, drug=owners[0])
+        key = (g.drug, g.kind, g.value, g.detail)
+        if key in seen:
+            continue  # the drug already has this fact in this release
+        seen.add(key)
+        keep.append(g)
+    return keep

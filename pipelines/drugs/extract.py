@@ -640,15 +640,29 @@ _STUDIED = re.compile(r"(?:trials?|stud(?:y|ies)) (?:of|evaluating|assessing|wit
 _DEV_CUE = re.compile(r"\b(?:[Pp]hase [0-9IV]|candidate|developing|in development|being developed)")
 
 
+# a product named in a sentence about another company or someone's career
+_FOREIGN_BRAND = re.compile(
+    r"\b(?:at|for|with|from|of) (?:a|an|another) (?:[\w-]+ ){0,3}?compan(?:y|ies)\b"
+    r"|\b(?:a|an|another) (?:[\w-]+ ){0,3}?compan(?:y|ies) (?:that|which) (?:markets|sells|commerciali[sz]es|launched)\b"
+    r"|\bunder the $"
+)
+
+
 def _in_development(text: str, m: Mention) -> bool:
     """The sentence of ``m`` speaks of development ("survodutide ... in phase 3 development"), not of a marketed drug."""
     a = text.rfind(". ", 0, m.start) + 1
     b = text.find(". ", m.end)
     b = len(text) if b < 0 else b
+    if _FOREIGN_BRAND.search(text, a, m.start):
+        return False  # "led finance at a company that markets a cancer therapy under the X® brand": another company's product
     return _DEV_CUE.search(text, a, b) is not None and "approved" not in text[a:b]
 
 
 _OWN_MARKET = re.compile(r"\b(?:markets|commerciali[sz]es|sells|launched)\b")
+# a person's career or another company: "led finance at a company that markets", "previously served at"
+_CAREER_MARKET = re.compile(
+    r"\b(?:(?:a|an|another) (?:[\w-]+ ){0,3}?compan(?:y|ies) (?:that|which)|led|served|previously|formerly|former|prior to|joined|career)\b"
+)
 
 
 def _own_marketed(text: str, m: Mention, issuer: str | None) -> bool:
@@ -657,6 +671,8 @@ def _own_marketed(text: str, m: Mention, issuer: str | None) -> bool:
         return False
     a = text.rfind(". ", 0, m.start) + 1
     head = text[a:m.start]
+    if _CAREER_MARKET.search(head):
+        return False  # "most recently led finance at a company that markets ... under the X brand": another company's product
     return _OWN_MARKET.search(head) is not None and ("company" in head or (issuer is not None and issuer in head.lower()))
 
 

@@ -41,7 +41,7 @@ CODE_RE = re.compile(
 # INN: a word (optionally capitalized) ending in a WHO stem, optionally followed
 # by the conjugate/payload word of an ADC ("lorvotuzumab mertansine") or a
 # hyphenated payload code ("Trastuzumab-DM1").
-_CONJ = r"(?:[a-z]*(?:tansine|vedotin|tecan|ozogamicin|mafodotin|pegol|govitecan|deruxtecan|tirumotecan))"
+_CONJ = r"(?:[a-z]*(?:tansine|vedotin|tecan|ozogamicin|mafodotin|pegol|govitecan|deruxtecan|tirumotecan|tesirine|talirine|tesine))"
 
 
 @lru_cache(maxsize=None)
@@ -310,6 +310,31 @@ def _skip_mark(text: str, i: int) -> int:
     return i
 
 
+# A code the release names as a trial once names a trial everywhere in it: "AURORA-2 (NCT00000000) is a
+# randomized ... trial", "AURORA-2, the Phase 2 trial of NWX-101", "Phase 2 AURORA-2 Trial of NWX-101",
+# "About the AURORA-2 Trial".
+_TRIAL_ADJ = r"(?:(?:randomi[sz]ed|open-label|double-blind|placebo-controlled|global|multi-?cent(?:er|re)|multinational|pivotal|registrational|ongoing|adaptive|first-in-human|clinical|Phase[ \t]+[\w/]+),?\s+)"
+_TRIAL_NAMED = re.compile(
+    r"\s*\(NCT\d{6,}\)\s*(?:(?:is|was)\s+(?:a|an|the)\s+[^.;]{0,100}?\b(?:trial|study)\b|(?:trial|study)\b)"
+    r"|,?\s+(?:(?:a|an|the|our|its)\s+)?" + _TRIAL_ADJ + r"{0,6}(?:trial|study)\s+(?:of|evaluating|assessing|investigating|testing)\s+(?:the\s+|its\s+|our\s+)?\**(?P<d>[A-Za-z][\w-]*)",
+    re.I,
+)
+_ABOUT_TRIAL = re.compile(r"(?:^|\n)[#* \t]*About the $")
+_ABOUT_TRIAL_AFTER = re.compile(r"[ \t]+(?:Phase[ \t]+\w+[ \t]+)?(?:Clinical[ \t]+)?(?:Trial|Study)[ \t]*(?:\n|$)")
+
+
+def _trial_named(text: str, ms: list["Mention"]) -> bool:
+    """One mention of the code is printed as a trial's name ("X (NCT...) is a ... trial", "X, the Phase 2 trial of Y")."""
+    for m in ms:
+        end = _skip_mark(text, m.end)
+        t = _TRIAL_NAMED.match(text, end)
+        if t is not None and (t.group("d") is None or t.group("d") != m.name and t.group("d").lower() not in ("patients", "adults", "subjects", "children", "participants", "people", "healthy")):
+            return True
+        if _ABOUT_TRIAL.search(text, max(0, m.start - 20), m.start) and _ABOUT_TRIAL_AFTER.match(text, end):
+            return True
+    return False
+
+
 def _trial_only(text: str, ms: list["Mention"]) -> bool:
     for m in ms:
         before = text[max(0, m.start - 60):m.start]
@@ -524,6 +549,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         if mm.kind == "code":
             codes.setdefault(mm.name, []).append(mm)
     trial_ids = {n for n, ms in codes.items() if _trial_only(text, ms)}
+    if len(codes) > 1 and ("rial" in text or "tudy" in text):
+        trial_ids |= {n for n, ms in codes.items() if n not in trial_ids and _trial_named(text, ms)}
     # a code that names a platform or a device ("the K2Global SMB500 Platform") is no drug
     trial_ids |= {n for n, ms in codes.items() if any(_CODE_PLATFORM.match(text, _skip_mark(text, mm.end)) for mm in ms)}
     if trial_ids:
