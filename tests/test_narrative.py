@@ -313,3 +313,26 @@ def test_respectively_maps_a_list_of_concepts_in_order():
     assert got[("AdjustedNetIncomeLoss", 2025)] == 3_800_000
     assert got[("NetIncomeLoss", 2024)] == 14_100_000
     assert got.get(("AdjustedNetIncomeLoss", 2024)) in (None, 16_000_000)
+
+
+@pytest.mark.parametrize("text", [
+    "Bitcoin and BTC tokens on the blockchain", "ſtablecoins Token bitcoin DEFI web3 Crypto presale",
+    "\u212aEY tokens: token token token token token", "İ token “quoted” cryptocurrency", "tokenized assets",
+    "no such words here", "",
+])
+def test_crypto_count_is_the_ignorecase_regex_count(text):
+    # The crypto test reads the lowered text where that is exact; it must count as the regex does.
+    from pipelines.financial.narrative import _CRYPTO_RE, _crypto_count
+
+    assert _crypto_count(text) == min(5, len(_CRYPTO_RE.findall(text)))
+
+
+def test_concept_phrases_match_as_one_longest_first_alternation():
+    # The phrases are grouped by first character for speed: the same phrase wins at each position.
+    from pipelines.financial.narrative import _concepts
+
+    _, pattern = _concepts()
+    text = ("Research & Development expenses were $3.3 million; net loss attributable to common stockholders rose,"
+            " and Adjusted EBITDA1 loss was")
+    assert [m.group(0) for m in pattern.finditer(text)] == [
+        "Research & Development expenses", "net loss attributable to common stockholders", "Adjusted EBITDA1 loss"]

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from pipelines.financial.money import Money, fast_start, find_money, has_money_hint
-from pipelines.financial.narrative import SKIP_SECTIONS, is_single_issuer, prose_blocks, sentences
+from pipelines.financial.narrative import SKIP_SECTIONS, is_single_issuer, lowered, prose_blocks, sentences
 from pipelines.model import CleanDocument, Deal
 
 _DEAL_HINT_RE = re.compile(r"up-?front|milestone|royalt|grant|equity\s+investment|common\s+stock|ordinary\s+shares"
@@ -147,7 +147,13 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _is_biotech(text: str) -> bool:
+    if not any(w in text for w in _BIOTECH_WORDS):
+        return False  # every match holds one of these (cheap substring scans first)
     return sum(1 for _ in zip(range(3), _BIOTECH_RE.finditer(text))) >= 3
+
+
+_BIOTECH_WORDS = ("clinical", "FDA", "EMA", "Phase", "drug", "therap", "IND", "patient", "oncology", "antibod", "biotech",
+                  "pharma")
 
 
 def _release_year(doc: CleanDocument) -> int | None:
@@ -295,9 +301,9 @@ def extract_deals(doc: CleanDocument) -> list[Deal]:
     """Deal terms stated in the release's prose."""
     text = doc.text
     # Without any money in the text only a royalty (which has no amount) can be a term.
-    starts = _deal_word_starts(text.lower(), _DEAL_WORDS if has_money_hint(text) else ("royalt",))
-    if not starts:
-        return []
+    starts = _deal_word_starts(lowered(text), _DEAL_WORDS if has_money_hint(text) else ("royalt",))
+    if not starts or not _is_biotech(text) or not is_single_issuer(text):
+        return []  # the release-level tests first: they are dropped at the end anyway
     self_names = _SelfNames(doc)
     lead = _Lead(doc, self_names)
     latest = _UNSET

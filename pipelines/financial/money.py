@@ -93,6 +93,9 @@ def fast_start(rx: re.Pattern, first: str) -> re.Pattern:
     return re.compile(r"(?=[" + first + r"])(?:" + rx.pattern + r")", rx.flags)
 
 
+# Same matches, found faster: a match starts with "between", a sign, a parenthesis or a currency.
+_MONEY_RE = fast_start(_MONEY_RE, r"bB\-(UCA$€E£G")
+
 # Cheap test used to skip documents that cannot hold a money phrase at all.
 _MONEY_MARKERS = ("$", "€", "£", "USD", "EUR", "GBP")
 

@@ -69,8 +69,17 @@ def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
     alts = sorted(table, key=len, reverse=True)
     # "Adjusted EBITDA1 loss": a footnote digit glued to a word inside a phrase (``_key`` drops it).
     # "Research & Development expenses": "&" between words stands for "and" (``_key`` maps it back).
-    body = "|".join(re.escape(a).replace(r"\ and\ ", "\0").replace(r"\ ", _FOOTNOTE + r"\s+")
-                    .replace("\0", _FOOTNOTE + r"\s+(?:and|&)\s+").replace("'", "['’]") for a in alts)
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0], []).append(
+            re.escape(a).replace(r"\ and\ ", "\0").replace(r"\ ", _FOOTNOTE + r"\s+")
+            .replace("\0", _FOOTNOTE + r"\s+(?:and|&)\s+").replace("'", "['’]"))
+    # Speed: the phrases grouped by first character, each group behind a lookahead on it, so a
+    # position tries one group instead of every phrase. Only the phrases of one group can match
+    # at a position (distinct first characters accept distinct characters, ignoring case or
+    # not), in their longest-first order: the matches are the same.
+    body = "|".join("(?=" + ("['’]" if c == "'" else re.escape(c)) + ")(?:" + "|".join(ps) + ")"
+                    for c, ps in groups.items())
     # "Financial ResultsNet revenue was": a heading run into its first sentence.
     pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:Results))(?=(?-i:[A-Z]))|(?<=(?-i:Highlights))(?=(?-i:[A-Z])))(?:" + body
                          + r")(?![A-Za-z&])", re.IGNORECASE)
@@ -826,6 +835,7 @@ _LISTING_RE = re.compile(
 # Crypto texts: "revenue" and "$" there describe networks and tokens.
 _CRYPTO_RE = re.compile(r"\b(?:blockchain|crypto\w*|tokens?|bitcoin|btc|defi|web3|stablecoins?|usdt|presale|memecoin)\b",
                         re.IGNORECASE)
+_CRYPTO_LOW_RE = re.compile(r"(?=[bcdtwsupm])" + _CRYPTO_RE.pattern)  # the same words on lowered text
 
 
 _ROUNDUP_TITLE_RE = re.compile(r"\b(?:stocks|companies|players|names|sector|industry|market|roundup|watch(?:list)?|newsletter"
@@ -842,17 +852,72 @@ def _own_results_title(text: str) -> bool:
 
 
 def is_single_issuer(text: str) -> bool:
-    """False for roundups (three or more listed companies) and crypto-heavy texts."""
+    """False for roundups (three or more listed companies) and crypto-heavy texts.
+
+    The answer for the last text asked about is kept: the narrative facts and
+    the deals both ask it of the same release, before any other work.
+    """
+    last = _LAST_ISSUER
+    if last[0] is not text:
+        last = _remember_issuer(text, _is_single_issuer(text))
+    return last[1]
+
+
+def _remember_issuer(text: str, answer: bool) -> tuple:
+    global _LAST_ISSUER
+    _LAST_ISSUER = (text, answer)  # one assignment: a reader sees the old or the new pair
+    return _LAST_ISSUER
+
+
+_LAST_ISSUER: tuple = (None, True)
+
+
+def _is_single_issuer(text: str) -> bool:
     if len(set(_LISTING_RE.findall(text))) >= 3 and not _own_results_title(text):
         return False
-    return sum(1 for _ in zip(range(5), _CRYPTO_RE.finditer(text))) < 5
+    return _crypto_count(text) < 5
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked about (the crypto test and the deals share it)."""
+    last = _LAST_LOWER
+    if last[0] is not text:
+        last = _remember_lower(text, text.lower())
+    return last[1]
+
+
+def _remember_lower(text: str, low: str) -> tuple:
+    global _LAST_LOWER
+    _LAST_LOWER = (text, low)
+    return _LAST_LOWER
+
+
+_LAST_LOWER: tuple = (None, "")
+
+# The only characters outside ASCII that match an ASCII letter ignoring case
+# ("ſ" for "s", the Kelvin sign for "k", dotted and dotless i); "İ" also
+# lowers to two characters. Without them, ``_CRYPTO_RE`` on the text matches
+# exactly where its lowercase twin matches on the lowered text.
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+_CRYPTO_WORDS = ("blockchain", "crypto", "token", "bitcoin", "btc", "defi", "web3", "stablecoin", "usdt", "presale",
+                 "memecoin")
+
+
+def _crypto_count(text: str) -> int:
+    """How many crypto words the text holds, counting up to five."""
+    if not text.isascii() and any(c in text for c in _FOLD_ODD):
+        return sum(1 for _ in zip(range(5), _CRYPTO_RE.finditer(text)))
+    low = lowered(text)
+    if not any(w in low for w in _CRYPTO_WORDS):
+        return 0  # every crypto word contains one of these
+    return sum(1 for _ in zip(range(5), _CRYPTO_LOW_RE.finditer(low)))
 
 
 def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
     """Every figure the release states in prose, reported or forecast."""
     text = doc.text
-    if not has_money_hint(text):
-        return []
+    if not has_money_hint(text) or not is_single_issuer(text):
+        return []  # a roundup or a crypto text: its figures are dropped at the end anyway
     ctx: PeriodContext | None = None
     facts: list[FinancialFact] = []
     anchors: dict = {}
@@ -1302,3 +1367,5 @@ _RESULTS_WORD_RE = fast_start(_RESULTS_WORD_RE, "rapfe")
 _COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(")
 _EXPLAIN_RE = fast_start(_EXPLAIN_RE, "pmldaro")
 _BLOCK_RE = fast_start(_BLOCK_RE, "miecapvwgt")
+_CLAUSE_CUT_RE = fast_start(_CLAUSE_CUT_RE, r";,\s")
+_SENT_OR_BULLET_RE = fast_start(_SENT_OR_BULLET_RE, "\"”')\\]\\s")
