@@ -130,21 +130,9 @@ _WORD4 = re.compile(r"[a-z]{4,}")
 def _long_matches(long_re: re.Pattern[str], text: str, start: int, end: int):
     """``long_re.finditer(text, start, end)``, trying the ~110-way alternation only
     where a match can start (see vocab.indication_long_starts)."""
-    starts = vocab.indication_long_starts()
-    by_first = vocab.indication_long_by_first()
-    if starts is None or by_first is None:
-        yield from long_re.finditer(text, start, end)
-        return
-    pos = start
-    for c in starts.finditer(text, start, end):
-        p = c.start()
-        if p < pos:
-            continue
-        rx = by_first.get(text[p])
-        m = (rx if rx is not None else long_re).match(text, p, end)
-        if m is not None:
-            yield m
-            pos = m.end()
+    starts, by_first = vocab.indication_long_starts(), vocab.indication_long_by_first()
+    dispatch = None if starts is None or by_first is None else (starts, by_first)
+    return _dispatched(long_re, dispatch, text, start, end)
 
 
 def _dispatched(full: re.Pattern[str], dispatch, text: str, start: int, end: int):
