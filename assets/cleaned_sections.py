@@ -5,7 +5,6 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.common import preview, say, with_progress
-from pipelines.document import prepare
 from pipelines.tabulate import metadata_frame, sections_frame
 from warehouse.store import ensure_schema, replace_table, update_document_metadata
 
@@ -16,6 +15,9 @@ def cleaned_sections(context: dg.AssetExecutionContext, duckdb: DuckDBResource) 
     OCR slips, hard-wrapped lines joined) split into sections of a fixed kind
     vocabulary, with the release date as stated, company, ticker, exchange and
     document type. Tables: `sections`, and the metadata columns of `documents`."""
+    # Imported at run time: loading the code location (UI, daemon) stays cheap.
+    from pipelines.document import prepare
+
     with duckdb.get_connection() as conn:
         ensure_schema(conn)
         raw = conn.execute(

@@ -5,7 +5,6 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.common import preview, say, with_progress
-from pipelines.financial.extract import extract_financial
 from pipelines.tabulate import deals_frame, financial_frame
 from warehouse.store import ensure_schema, load_clean_documents, replace_table
 
@@ -17,6 +16,9 @@ def financial_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -
     quote and offsets it came from; guidance as ranges; deal money (upfront,
     milestones, royalties). A figure that cannot be placed with confidence is
     left out. Tables: `financial_facts`, `deals`."""
+    # Imported at run time: loading the code location (UI, daemon) stays cheap.
+    from pipelines.financial.extract import extract_financial
+
     with duckdb.get_connection() as conn:
         ensure_schema(conn)
         docs = load_clean_documents(conn)

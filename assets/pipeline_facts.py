@@ -5,7 +5,6 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.common import preview, say, with_progress
-from pipelines.drugs import canonicalize, extract_pipeline_facts
 from pipelines.tabulate import aliases_frame, pipeline_frame
 from warehouse.store import ensure_schema, load_clean_documents, replace_table
 
@@ -18,6 +17,9 @@ def pipeline_facts(context: dg.AssetExecutionContext, duckdb: DuckDBResource) ->
     canonical name per molecule across all releases. Releases that say "phase"
     about anything but drug development yield nothing. Tables:
     `pipeline_facts`, `drug_aliases`; views `drug_timeline`, `drug_status`."""
+    # Imported at run time: loading the code location (UI, daemon) stays cheap.
+    from pipelines.drugs import canonicalize, extract_pipeline_facts
+
     with duckdb.get_connection() as conn:
         ensure_schema(conn)
         docs = load_clean_documents(conn)

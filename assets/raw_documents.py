@@ -7,7 +7,6 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from assets.common import preview, say
-from pipelines.ingest import scan_inbox
 from pipelines.resources import InboxResource
 from pipelines.tabulate import documents_frame
 from warehouse.store import ensure_schema, upsert_documents
@@ -19,6 +18,9 @@ def raw_documents(context: dg.AssetExecutionContext, inbox: InboxResource, duckd
     into text), kept verbatim with its sha256, size and format. A file that cannot
     be read becomes a row with status 'rejected' and the reason: nothing is
     dropped silently. Table: `documents`."""
+    # Imported at run time: loading the code location (UI, daemon) stays cheap.
+    from pipelines.ingest import scan_inbox
+
     root = inbox.root()
     say(context, f"reading inbox {root}")
     docs = scan_inbox(root)
