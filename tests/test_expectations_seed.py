@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 import expectations as E
-from expectations.samples import DOC_ID, find_fact, restate, seed_000_frames
+from tests.expectation_samples import DOC_ID, find_fact, restate, seed_000_frames
 
 DEC10, DEC09, JUN10 = date(2010, 12, 31), date(2009, 12, 31), date(2010, 6, 30)
 CASH = "CashCashEquivalentsAndMarketableSecurities"

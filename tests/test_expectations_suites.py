@@ -13,7 +13,7 @@ import expectations as E
 from expectations import vocabularies
 from expectations.identities import identity_evaluations
 from expectations.printed import find_printed
-from expectations.samples import DOC_ID, copy_frames, find_fact, seed_000_frames
+from tests.expectation_samples import DOC_ID, copy_frames, find_fact, seed_000_frames
 
 DEC10 = date(2010, 12, 31)
 

@@ -260,7 +260,7 @@ PARTNER_RE = re.compile(
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between))\s+" + _ORG
 )
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
-_ORG_STOP = frozenset("The This Its Our Company Inc Inc. ImmunoGen's".split())
+_ORG_STOP = frozenset("The This Its Our Company Inc Inc.".split())
 
 
 def _clean_org(org: str) -> str | None:
