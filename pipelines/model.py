@@ -138,6 +138,10 @@ class PipelineFact:
     section_no: int | None = None
     expected_start: date | None = None
     expected_end: date | None = None
+    # The disease a phase or regulatory event applies to, only where the
+    # sentence ties them ("Phase 2 trial in SCLC"); a drug's phase can differ
+    # by indication, so the timeline is kept per drug and indication.
+    indication: str | None = None
 
 
 @dataclass(frozen=True)

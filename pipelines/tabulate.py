@@ -97,7 +97,7 @@ def pipeline_frame(facts: list[tuple[str, PipelineFact]]) -> pd.DataFrame:
     for doc_id, f in facts:
         row = asdict(f)
         row["doc_id"] = doc_id
-        row["fact_id"] = stable_id(doc_id, f.drug, f.kind, f.value, f.detail, f.char_start, f.char_end)
+        row["fact_id"] = stable_id(doc_id, f.drug, f.kind, f.value, f.detail, f.indication, f.char_start, f.char_end)
         row["status"] = "ok"
         rows.append(row)
     return _dedupe(_frame(rows, cols), "fact_id")

@@ -54,32 +54,34 @@ def test_non_drug_releases_yield_no_facts(dev_dir, fragment):
     assert aliases == []
 
 
-def _has(facts, drug, kind, value, detail_part=None):
+def _has(facts, drug, kind, value, detail_part=None, indication=None):
     return any(
-        f.drug == drug and f.kind == kind and f.value == value and (detail_part is None or detail_part in (f.detail or ""))
+        f.drug == drug and f.kind == kind and f.value == value
+        and (detail_part is None or detail_part in (f.detail or ""))
+        and (indication is None or f.indication == indication)
         for f in facts
     )
 
 
 def test_clene_cnm_au8_phase_2_in_als(dev_dir):
     facts, _ = _extract(dev_dir, "clenes-nasdaq-clnn-cnm-au8-r-affects")
-    assert _has(facts, "CNM-Au8", "phase", "Phase 2", "indication=ALS")
+    assert _has(facts, "CNM-Au8", "phase", "Phase 2", indication="ALS")
 
 
 def test_soligenix_hybryte_phase_3_ctcl(dev_dir):
     facts, aliases = _extract(dev_dir, "expands-european-medical-advisory")
-    assert _has(facts, "HyBryte", "phase", "Phase 3", "indication=CTCL")
+    assert _has(facts, "HyBryte", "phase", "Phase 3", indication="CTCL")
     assert ("HyBryte", "brand") in {(a.alias, a.alias_type) for a in aliases}
 
 
 def test_annovis_buntanetap_phase_3_parkinsons(dev_dir):
     facts, _ = _extract(dev_dir, "annovis-bio-nyse-anvs")
-    assert _has(facts, "buntanetap", "phase", "Phase 3", "indication=Parkinson's disease")
+    assert _has(facts, "buntanetap", "phase", "Phase 3", indication="Parkinson's disease")
 
 
 def test_tonix_tnx_102_sl_fast_track_and_pdufa_date(dev_dir):
     facts, _ = _extract(dev_dir, "tonix-pharmaceuticals-holding-corp")
-    assert _has(facts, "TNX-102 SL", "regulatory", "fast_track", "indication=fibromyalgia")
+    assert _has(facts, "TNX-102 SL", "regulatory", "fast_track", indication="fibromyalgia")
     pdufa = [f for f in facts if f.drug == "TNX-102 SL" and f.value == "pdufa_date"]
     assert pdufa and pdufa[0].expected_start == pdufa[0].expected_end == date(2025, 8, 15)
     # a planned NDA is not a submitted one
@@ -93,8 +95,8 @@ def test_biorestorative_brtx_100_fast_track(dev_dir):
 
 def test_realta_rls_0071_ema_orphan_gvhd_and_inn_alias(dev_dir):
     facts, aliases = _extract(dev_dir, "realta-life-sciences-receives-ema-orphan")
-    assert _has(facts, "RLS-0071", "regulatory", "orphan_drug_designation", "region=EU; indication=GvHD")
-    assert _has(facts, "RLS-0071", "phase", "Phase 2", "indication=GvHD")
+    assert _has(facts, "RLS-0071", "regulatory", "orphan_drug_designation", "region=EU", indication="GvHD")
+    assert _has(facts, "RLS-0071", "phase", "Phase 2", indication="GvHD")
     assert ("RLS-0071", "pegtarazimod", "inn") in {(a.drug, a.alias, a.alias_type) for a in aliases}
 
 
@@ -120,13 +122,13 @@ def test_comparison_drug_of_another_company_gets_no_phase(dev_dir):
 def test_immunic_vidofludimus_phase_2_emphasis(dev_dir):
     # named once, but as the studied agent of the trial: a subject, not context
     facts, _ = _extract(dev_dir, "immunic-phase-2-emphasis")
-    assert _has(facts, "vidofludimus", "phase", "Phase 2", "indication=multiple sclerosis")
+    assert _has(facts, "vidofludimus", "phase", "Phase 2", indication="multiple sclerosis")
     assert _has(facts, "vidofludimus", "trial", "EMPhASIS")
 
 
 def test_igc_ad1_phase_2_alzheimers_and_preclinical_igc_m3(dev_dir):
     facts, _ = _extract(dev_dir, "igc-pharma-releases-positive-interim")
-    assert _has(facts, "IGC-AD1", "phase", "Phase 2", "indication=Alzheimer's disease")
+    assert _has(facts, "IGC-AD1", "phase", "Phase 2", indication="Alzheimer's disease")
     assert _has(facts, "IGC-M3", "phase", "Preclinical")
 
 

@@ -66,7 +66,7 @@ def test_evidence_is_exact_text_with_section(extracted):
 
 def test_imgn901_phase_1_2_in_first_line_sclc_in_jan_2011(extracted):
     phases = facts_of(extracted, "000", "IMGN901", "phase")
-    sclc = [f for f in phases if "indication=SCLC" in (f.detail or "")]
+    sclc = [f for f in phases if f.indication == "SCLC"]
     assert [f.value for f in sclc] == ["Phase 1/2"]
     assert sclc[0].detail.startswith("Phase I/II")
     assert "line=first-line" in sclc[0].detail
@@ -76,7 +76,7 @@ def test_imgn901_phase_1_2_in_first_line_sclc_in_jan_2011(extracted):
 def test_imgn901_phase_2_north_in_march_2012(extracted):
     phases = facts_of(extracted, "001", "IMGN901", "phase")
     assert "Phase 2" in values(phases)
-    assert any("indication=SCLC" in (f.detail or "") and f.value == "Phase 2" for f in phases)
+    assert any(f.indication == "SCLC" and f.value == "Phase 2" for f in phases)
     assert values(facts_of(extracted, "001", "IMGN901", "trial")) == {"NORTH"}
 
 
@@ -84,7 +84,7 @@ def test_imgn901_target_payload_and_orphan_designations(extracted):
     assert "CD56" in values(facts_of(extracted, "000", "IMGN901", "target"))
     assert "DM1" in values(facts_of(extracted, "001", "IMGN901", "payload"))
     orphan = [f for f in facts_of(extracted, "000", "IMGN901", "regulatory") if f.value == "orphan_drug_designation"]
-    inds = {d.split("indication=")[1] for d in (f.detail for f in orphan) if "indication=" in d}
+    inds = {f.indication for f in orphan if f.indication}
     assert inds == {"MM", "SCLC", "MCC"}
     assert all("US" in f.detail for f in orphan)
 
@@ -144,7 +144,7 @@ def test_listed_drugs_share_a_phase(extracted):
 def test_bt062_biotest_multiple_myeloma(extracted):
     assert values(facts_of(extracted, "000", "BT-062", "partner")) == {"Biotest"}
     assert "MM" in values(facts_of(extracted, "000", "BT-062", "indication"))
-    assert any(f.value == "Phase 1" and "indication=MM" in (f.detail or "") for f in facts_of(extracted, "000", "BT-062", "phase"))
+    assert any(f.value == "Phase 1" and f.indication == "MM" for f in facts_of(extracted, "000", "BT-062", "phase"))
 
 
 def test_bay_94_9343_ind_target_payload_partner(extracted):

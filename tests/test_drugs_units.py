@@ -139,7 +139,7 @@ def test_subject_is_the_drug_not_the_combination_partner():
     facts, _ = facts_of(text)
     phase = [f for f in facts if f.kind == "phase"]
     assert [(f.drug, f.value) for f in phase] == [("KX-301", "Phase 2")]
-    assert "indication=MM" in phase[0].detail
+    assert phase[0].indication == "MM"
 
 
 def test_future_phase_start_is_a_milestone_with_window():

@@ -29,7 +29,7 @@ TABLES = """
 CREATE TABLE documents (doc_id VARCHAR PRIMARY KEY, release_date DATE, company VARCHAR, title VARCHAR);
 CREATE TABLE pipeline_facts (
     fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR, section_no INTEGER, drug VARCHAR, kind VARCHAR,
-    value VARCHAR, detail VARCHAR, expected_start DATE, expected_end DATE, evidence VARCHAR,
+    value VARCHAR, indication VARCHAR, detail VARCHAR, expected_start DATE, expected_end DATE, evidence VARCHAR,
     char_start INTEGER, char_end INTEGER);
 """
 
@@ -38,8 +38,8 @@ def _insert(con, doc_id: str, release: date | None, company: str, facts: list[Pi
     con.execute("INSERT INTO documents VALUES (?, ?, ?, ?)", [doc_id, release, company, None])
     for i, f in enumerate(facts):
         con.execute(
-            "INSERT INTO pipeline_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [f"{doc_id}-{i}", doc_id, f.section_no, f.drug, f.kind, f.value, f.detail,
+            "INSERT INTO pipeline_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [f"{doc_id}-{i}", doc_id, f.section_no, f.drug, f.kind, f.value, f.indication, f.detail,
              f.expected_start, f.expected_end, f.evidence, f.char_start, f.char_end],
         )
 

@@ -66,3 +66,21 @@ def test_a_deal_term_stated_twice_is_kept_once():
     milestone = Deal("milestone", "Acme AG", 40e6, "NWX-1", "approval", "$40 million upon approval", 400, 425)
     frame = deals_frame([("d", body), ("d", head), ("d", milestone)])
     assert frame[["kind", "char_start"]].values.tolist() == [["upfront", 10], ["milestone", 400]]
+
+
+def test_a_warehouse_from_before_the_indication_column_gains_it():
+    c = duckdb.connect()
+    try:
+        # pipeline_facts as the first release of pressroom created it
+        c.execute("""CREATE TABLE pipeline_facts (fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL,
+            section_no INTEGER, drug VARCHAR NOT NULL, kind VARCHAR NOT NULL, value VARCHAR, detail VARCHAR,
+            expected_start DATE, expected_end DATE, evidence VARCHAR, char_start INTEGER, char_end INTEGER,
+            status VARCHAR)""")
+        c.execute("INSERT INTO pipeline_facts (fact_id, doc_id, drug, kind, value) VALUES ('f1', 'd1', 'NWX-101', 'phase', 'Phase 2')")
+        ensure_schema(c)
+        frame = pd.DataFrame([{"fact_id": "f2", "doc_id": "d1", "drug": "NWX-101", "kind": "phase",
+                               "value": "Phase 2", "indication": "IPF"}])
+        replace_table(c, "pipeline_facts", frame)
+        assert c.execute("SELECT drug, indication FROM drug_timeline").fetchall() == [("NWX-101", "IPF")]
+    finally:
+        c.close()

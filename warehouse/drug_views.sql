@@ -3,10 +3,9 @@
 -- How phase and indication are stored (pipelines/drugs/extract.py):
 --   * a phase fact has kind = 'phase', value = the normalized phase
 --     (Preclinical, Phase 1, Phase 1/2, Phase 2, Phase 2/3, Phase 3, Filed,
---     Approved) and detail = '<printed form>; indication=<indication>; line=...'
---     with `key=value` qualifiers separated by '; '. The indication a phase
---     applies to is regexp_extract(detail, 'indication=([^;]+)', 1); it is
---     absent when the sentence ties the phase to no disease.
+--     Approved), indication = the disease the sentence ties it to (NULL when
+--     it ties it to none) and detail = '<printed form>; line=...' with
+--     `key=value` qualifiers separated by '; '.
 --   * indications carry one short name per disease across releases (the
 --     vocabulary abbreviation, e.g. 'SCLC' or 'MDD', otherwise the vocabulary
 --     name, e.g. 'ovarian cancer'); a disease outside the vocabulary is named by
@@ -33,7 +32,7 @@ CREATE OR REPLACE VIEW drug_timeline AS
 WITH ranked AS (
     SELECT
         f.drug,
-        NULLIF(regexp_extract(f.detail, 'indication=([^;]+)', 1), '') AS indication,
+        f.indication,
         f.doc_id,
         d.release_date,
         d.company,

@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS pipeline_facts (
     drug           VARCHAR NOT NULL,  -- canonical name, one per molecule across releases
     kind           VARCHAR NOT NULL,  -- phase, indication, target, payload, partner, trial, regulatory, milestone
     value          VARCHAR,
+    indication     VARCHAR,           -- disease a phase or regulatory event applies to, where stated
     detail         VARCHAR,
     expected_start DATE,              -- milestone window, from fuzzy dates ("mid-2011")
     expected_end   DATE,
@@ -91,6 +92,10 @@ CREATE TABLE IF NOT EXISTS pipeline_facts (
     char_end       INTEGER,
     status         VARCHAR            -- 'ok' or 'flagged' by a data-quality check (never deleted)
 );
+
+-- A warehouse written before `indication` had its own column gains it here;
+-- the next run of pipeline_facts fills it.
+ALTER TABLE pipeline_facts ADD COLUMN IF NOT EXISTS indication VARCHAR;
 
 CREATE TABLE IF NOT EXISTS drug_aliases (
     drug       VARCHAR NOT NULL,

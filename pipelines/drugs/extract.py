@@ -17,8 +17,8 @@ non-drug context (mining, tokens, grants: ``non_phase_contexts.csv``), so
 "Phase 2 of the growth plan" or a mine's "Phase I drilling" yield nothing.
 
 ``detail`` format: ``;``-separated, first the printed form, then ``key=value``
-qualifiers: ``Phase I/II; indication=SCLC; line=first-line``. Views read the
-indication of a phase with ``regexp_extract(detail, 'indication=([^;]+)', 1)``.
+qualifiers: ``Phase I/II; line=first-line``. The disease a phase or regulatory
+event applies to is its own field, ``indication``, so views group by it.
 """
 
 from __future__ import annotations
@@ -469,14 +469,14 @@ def _printed(s: str) -> str:
     return " ".join(words) if len(words) <= 6 else " ".join(words[:2] + ["..."] + words[-3:])
 
 
-def _emit(ctx: _Ctx, drugs: list[str], kind: str, value: str, detail: str | None, sent: Span, start=None, end=None) -> None:
+def _emit(ctx: _Ctx, drugs: list[str], kind: str, value: str, detail: str | None, sent: Span, start=None, end=None, indication=None) -> None:
     evidence = ctx.text[sent.start:sent.end]
     for d in drugs:
         ctx.facts.append(
             PipelineFact(
                 drug=d, kind=kind, value=value, detail=detail or None, evidence=evidence,
                 char_start=sent.start, char_end=sent.end, section_no=ctx.doc.section_no_at(sent.start),
-                expected_start=start, expected_end=end,
+                expected_start=start, expected_end=end, indication=indication,
             )
         )
 
@@ -513,7 +513,7 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 if h[2] in seen:
                     continue
                 seen.add(h[2])
-                _emit(ctx, drugs, "phase", value, _join(printed, f"indication={h[2]}", h[3], pivotal), sent)
+                _emit(ctx, drugs, "phase", value, _join(printed, h[3], pivotal), sent, indication=h[2])
         else:
             _emit(ctx, drugs, "phase", value, _join(printed, pivotal), sent)
         got = got or drugs
@@ -563,7 +563,7 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 ws, we = milestones.window(dm, ctx.doc.release_date)
                 when = "date=" + " ".join(dm.group().split())
         for ind in sorted({h[2] for h in inds}) or [None]:
-            _emit(ctx, drugs, "regulatory", value, _join(when, f"region={regions}" if regions else None, f"indication={ind}" if ind else None), sent, ws, we)
+            _emit(ctx, drugs, "regulatory", value, _join(when, f"region={regions}" if regions else None), sent, ws, we, indication=ind)
         if value == "pdufa_date" and we is not None and (release is None or we >= release):
             # the PDUFA goal date is also the expected approval decision
             _emit(ctx, drugs, "milestone", "approval decision", when[5:] if when else None, sent, ws, we)
@@ -702,14 +702,14 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
     rejected = {f.drug for f in ctx.facts if f.kind == "regulatory" and f.value in ("refuse_to_file", "crl")}
     out = []
     seen = set()
-    for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "")):
+    for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "", f.indication or "")):
         if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:
             continue
         if f.drug in passing:
             continue
         # a milestone is one event and window, however its date is printed ("Mid-2012", "mid-2012")
         detail = None if f.kind in ("indication", "target", "payload", "partner", "trial", "milestone") else f.detail
-        key = (f.drug, f.kind, f.value, detail, f.expected_start, f.expected_end)
+        key = (f.drug, f.kind, f.value, detail, f.indication, f.expected_start, f.expected_end)
         if key in seen:
             continue
         seen.add(key)
