@@ -121,7 +121,8 @@ _DETAIL_SEP = re.compile(r"[,(;:]")
 _CAPS_SMALL = frozenset({"AND", "OF", "THE", "TO", "FOR", "IN", "ON", "OR", "AT", "BY", "FROM", "NET", "LESS"})
 _DEBIT_END = re.compile(r"(?:Expense|Expenses|Cost|Costs|Charge|Charges|Sold)$")
 _EXPENSE_WORD = re.compile(r"(?i)\b(?:expenses?|costs?|charges?)\b")
-_SHARE_WORDS = re.compile(r"(?i)\bshares?\b|\bunits?\b")
+# "Share-based compensation" is an amount, not a share count.
+_SHARE_WORDS = re.compile(r"(?i)\bshares?\b(?!-based)|\bunits?\b")
 _SKIP_WORDS = {"the", "a", "an"}
 _GENERIC = {
     "basic", "diluted", "basic and diluted", "total", "subtotal", "other", "net", "others", "gross",
@@ -225,7 +226,7 @@ def _expense_last(label: str, name: str) -> str:
 _PAREN = re.compile(r"\([^)]*\)")
 _NEG_WORDS = {
     "income_loss": re.compile(r"\b(loss|losses|deficit|expense|expenses)\b"),
-    "tax": re.compile(r"\bbenefits?\b"),
+    "tax": re.compile(r"\b(?:benefits?|credits?)\b"),
     "cash_flow": re.compile(r"\bused\b"),
     "change": re.compile(r"\bdecreases?\b"),
 }

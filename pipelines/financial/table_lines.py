@@ -471,7 +471,11 @@ def _aligned_items(line: str, start: int) -> list[Item] | None:
 # The last date or year of a text: a title/header printed before a row label
 # on the same line ends there ("BALANCE SHEETS September 30, 2025 December 31,
 # 2024 Cash and cash equivalents").
-_LAST_DATE = re.compile(r"(?:19[89]\d|20[0-4]\d)(?:\s*\((?:unaudited|audited)\))?(?!.*(?:19[89]\d|20[0-4]\d))", re.I | re.S)
+_LAST_DATE = re.compile(
+    r"(?:19[89]\d|20[0-4]\d|(?<=\d-[A-Za-z]{3}-)\d\d(?!\d))(?:\s*\((?:unaudited|audited)\))?"
+    r"(?!.*(?:19[89]\d|20[0-4]\d|\d-[A-Za-z]{3}-\d\d))",
+    re.I | re.S,
+)
 _UNAUDITED = re.compile(r"^(?:\s*\((?:unaudited|audited|in thousands|in millions)\)\s*)+", re.I)
 _CAPS_PREFIX = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)+)(?=[A-Z][a-z])")
 # A capitals heading glued to the label after it: "LIABILITIESDeposits",
@@ -602,7 +606,7 @@ def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] 
         fragment = prev_count is not None and prev_count != count
         label = line[ls:le]
         m = _LAST_DATE.search(label)
-        if m and _header_kind(label[: m.end()]):
+        if m and _header_kind(label[: m.end()]) and not _SHARE_DETAIL.search(label, 0, m.end()):
             t = _TITLE.search(label, 0, m.start())
             head = label[t.start() if t else 0 : m.end()]
             at = start + ls + (t.start() if t else 0)
@@ -944,6 +948,11 @@ def tables(text: str) -> list[Table]:
             cur.items.clear()  # text above a title is not part of the table
             cur.titles.append(it.text)
             continue
+        if it.kind == "header" and cur is not None and cur.rows and _SHARE_DETAIL.search(it.text):
+            # "Common stock, $0.001 par value; ... issued at September 30, 2025 and
+            # December 31, 2024": the dates are in a balance-sheet line's details,
+            # not a new table's columns.
+            it = dataclasses.replace(it, kind="heading")
         if it.kind == "header":
             if cur is None or cur.rows:
                 close()

@@ -41,6 +41,13 @@ _MONTHDAY = re.compile(
     r"(?i)(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<day>\d{1,2})(?!\d)"
 )
+# Day-first dates of non-US filers: "31-Dec-24", "31 December 2024", "30 Sept. 2025".
+# A two-digit year is read only with the dash form, where it cannot be a day.
+_DAY_FIRST = re.compile(
+    r"(?i)(?<![\w/.-])(?P<day>\d{1,2})(?:-(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(?P<yy>\d\d)(?![\w-])"
+    r"|\s(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s(?=(?:19|20)\d\d(?!\d)))"
+)
 # Years, also glued together as PDF/markdown flattening prints them
 # ("2025202420252024").
 _YEARS = re.compile(r"(?<!\d)((?:19[89]\d|20[0-4]\d)+)(?!\d)")
@@ -94,8 +101,15 @@ def has_period_words(text: str) -> bool:
         return True
     if ("20" in text or "19" in text) and _MONTHDAY.search(text) and _YEARS.search(text):
         return True
+    if _may_be_day_first(text) and _DAY_FIRST.search(text):
+        return True
     # cheap substring tests first: most lines name no quarter or fiscal year
     return _may_name_columns(text) and bool(_QUARTER_COL.search(text))
+
+
+def _may_be_day_first(text: str) -> bool:
+    """Cheap test first: a day-first date has a digit before a space or a dash."""
+    return "-" in text or " " in text
 
 
 def _may_name_columns(text: str) -> bool:
@@ -170,7 +184,7 @@ def strip_years(text: str) -> str:
 
 
 def has_month_day(text: str) -> bool:
-    return bool(_MONTHDAY.search(text))
+    return bool(_MONTHDAY.search(text)) or bool(_DAY_FIRST.search(text))
 
 
 def _events(text: str) -> list[tuple[int, str, object]]:
@@ -186,6 +200,11 @@ def _events(text: str) -> list[tuple[int, str, object]]:
         ev.append((m.start(), "dur", months))
     for m in _MONTHDAY.finditer(text):
         ev.append((m.start(), "md", (_MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))))
+    for m in _DAY_FIRST.finditer(text):
+        mon = (m.group("mon") or m.group("mon2")).lower()
+        ev.append((m.start(), "md", (_MONTHS[mon], int(m.group("day")))))
+        if m.group("yy"):
+            ev.append((m.start("yy"), "year", 2000 + int(m.group("yy"))))
     for m in _YEARS.finditer(text):
         run = m.group(1)
         for i in range(0, len(run), 4):

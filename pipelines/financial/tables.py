@@ -75,6 +75,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from pipelines.financial.concepts import (
     ConceptInfo,
@@ -403,6 +404,17 @@ def _change_columns(header: str) -> int:
     return min(2, len(_CHANGE.findall(header, years[-1].end())))
 
 
+def _change_headings(table: Table) -> int:
+    """Change columns named in the lines between the period header and the first
+    row ("2024 to 2023" | "% Change" | "% Change" printed one cell a line)."""
+    found = 0
+    for it in table.items:
+        if it.row is not None:
+            break
+        found += len(_CHANGE.findall(it.text))
+    return min(2, found)
+
+
 def _fye_month(text: str, header: str) -> int:
     """The month the fiscal year ends, needed only for "Q3 2025" / "FY 2024" columns."""
     if not _QUARTERISH.search(header):
@@ -426,7 +438,7 @@ def _setup(table: Table, text: str = "") -> _Setup | None:
     if not probe:
         return None
     n = len(probe)
-    groups = _logical(table, n, _change_columns(header))
+    groups = _logical(table, n, _change_columns(header) or _change_headings(table))
     entries = [e for g in groups for e in g]
     periods = _periods(kind, header, entries, fye)
     if not periods or len(periods) != n:
@@ -471,6 +483,13 @@ def _known_suffix(label: str, ctx: str) -> tuple[ConceptInfo, str] | None:
     return None
 
 
+# "Common stock, $0.001 par value; 40,000,000 shares authorized ...": the line
+# names itself and its details, whatever row came before it on a glued line.
+_SHARE_CAPITAL = re.compile(
+    r"(?:Common|Ordinary|Preferred|Preference)\s+(?:[Ss]tock|[Ss]hares?)\b.{0,40}?\b(?:par value|authorized)", re.I
+)
+
+
 def _line_concept(
     st: _Setup, label: str, ctx: str, expense_block: bool, row: Row | None = None, figures: list[Figure] | None = None,
     component: bool = False,
@@ -482,6 +501,9 @@ def _line_concept(
         # "Other income" in a block that a "Total ..." line closes is one of its
         # parts, not the whole result: a company line, named from its label.
         info = None
+    if info is not None and info.balance in _ROLL:
+        # cash at the start / end of a column: only beside the column's period
+        return info if st.periods[0].months > 0 and st.ctx_kind == "cash_flow" else None
     if info is not None and info.balance != ("instant" if st.periods[0].months == 0 else "duration"):
         # "Net income" among a bank's balance-sheet lines is not an instant;
         # a balance line in a statement of periods is not a period amount.
@@ -497,7 +519,7 @@ def _line_concept(
     # misstate: left out. So are lines that name their own unit or a ratio.
     if not st.allow_derived or st.ctx_kind == "cash_flow" or _OWN_UNIT.search(label):
         return None
-    if row is not None and row.fragment or not label.lstrip("( ")[:1].isupper():
+    if row is not None and row.fragment and not _SHARE_CAPITAL.match(label) or not label.lstrip("( ")[:1].isupper():
         # Rows of a table flattened onto one line may carry words of the row
         # before them: only known labels are read there.
         return None
@@ -531,6 +553,7 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
     block: list[_Line] = []  # figure lines of the current block, for unlabeled totals
     block_of_block = -1
     row_no = 0
+    rolls: list = []  # cash change, opening and closing lines, for _cash_roll
     for (tag, e), (heading, block_no) in zip(st.entries, blocks):
         if block_no != block_of_block:
             block, block_of_block = [], block_no
@@ -567,18 +590,76 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
             component=block_no in closed and not _is_total(line),
         )
         values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
+        if values is not None and (info.balance in _ROLL or info.concept in _CASH_CHANGE):
+            rolls.append((info, line, label, values, row_no))
+            if info.balance in _ROLL:
+                row_no += 1
+                continue
         if values is not None:
             got = list(_facts_of_line(doc, st, info, line, label, values, table_no, None if summary else row_no))
             facts.extend(got)
             if not info.known and got:
                 derived.append((got, heading))
         row_no += 1
+    if rolls:
+        facts.extend(_cash_roll(doc, st, rolls, table_no, summary))
     if st.mult > 1:
         _check_share_scale(facts, st.mult)
     if len(derived) > 1:
         _qualify_repeated(derived)
         facts = _drop_zero_repeats(facts, derived)
     return _check_other_nonoperating(_check_tax_sign(facts))
+
+
+_ROLL = ("opening", "closing")
+_CASH_CHANGE = frozenset({
+    "CashAndCashEquivalentsPeriodIncreaseDecrease",
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+})
+
+
+def _rolls_forward(opening: float | None, change: float | None, closing: float | None, frac: int) -> bool:
+    if opening is None or change is None or closing is None:
+        return False
+    # printed figures are rounded: one unit of the last printed digit of slack
+    return abs(opening + change - closing) <= 10.0 ** -frac + 1e-9
+
+
+def _cash_roll(doc, st: _Setup, rolls, table_no: int, summary: bool) -> list[FinancialFact]:
+    """Cash at the start and at the end of each column of a cash-flow statement.
+
+    Each is an instant: the day before the column's period starts, and its last
+    day. Read only when the table prints exactly one opening and one closing
+    line and, in a column, opening + the period's change (a "Net increase
+    (decrease) in cash" line of the table) = closing: the check that places
+    the figures in their columns (scrambled exports print them out of order).
+    """
+    opening = [r for r in rolls if r[0].balance == "opening"]
+    closing = [r for r in rolls if r[0].balance == "closing"]
+    changes = [r for r in rolls if r[0].balance not in _ROLL]
+    if len(opening) != 1 or len(closing) != 1 or not changes or opening[0][0].concept != closing[0][0].concept:
+        return []
+    n = len(st.periods)
+    (o_info, o_line, o_label, o_vals, o_row), (c_info, c_line, c_label, c_vals, c_row) = opening[0], closing[0]
+    if len(o_vals) != n or len(c_vals) != n:
+        return []
+    frac = max(f.frac_digits for r in (*opening, *closing, *changes) for f in r[1].figures)
+    ok = [
+        any(len(ch[3]) == n and _rolls_forward(o_vals[j], ch[3][j], c_vals[j], frac) for ch in changes)
+        for j in range(n)
+    ]
+    out: list[FinancialFact] = []
+    for info, line, label, vals, row_no, at in (
+        (o_info, o_line, o_label, o_vals, o_row, lambda p: p.start - timedelta(days=1)),
+        (c_info, c_line, c_label, c_vals, c_row, lambda p: p.end),
+    ):
+        instants = [Period(at(p), at(p), 0) for p in st.periods]
+        kept = [v if good else None for v, good in zip(vals, ok)]
+        out.extend(_facts_of_line(
+            doc, dataclasses.replace(st, periods=instants), info, line, label, kept, table_no,
+            None if summary else row_no,
+        ))
+    return out
 
 
 _NONCURRENT_HEAD = re.compile(r"(?i)non-?\s?current|long-term|long term")
