@@ -54,6 +54,11 @@ class RejectedInput(Exception):
     """Input we refuse to read; the message is the reject reason."""
 
 
+class MalformedInput(RejectedInput):
+    """Input that does not parse as the format its content suggested (XML,
+    JSON): without that format's suffix it is read as plain text instead."""
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data``; returns (text with LF line ends, encoding name)."""
     text, encoding = _decode(data)

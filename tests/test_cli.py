@@ -76,7 +76,7 @@ def test_rejected_files_are_reported_not_fatal(tmp_path, capsys):
 def test_strict_exits_3_when_a_check_fails(tmp_path, capsys):
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLE_INBOX, inbox)
-    earnings = next(inbox.glob("*results*"))
+    earnings = next(inbox.glob("*results*.txt"))
     text = earnings.read_text(encoding="utf-8")
     lines = text.split("\n")
     i = next(i for i, line in enumerate(lines) if line.startswith("Total assets"))

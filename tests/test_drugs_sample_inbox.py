@@ -26,7 +26,7 @@ def sample():
         assert r.status == "read", p
         facts, aliases = extract_pipeline_facts(prepare(r.doc_id, r.raw_text or ""))
         per_doc.append((p.name, facts, aliases))
-    assert len(per_doc) == 5
+    assert len(per_doc) == 7
     facts, aliases = canonicalize(per_doc)
     return {name: fs for name, fs in facts.items()}, aliases
 

@@ -86,7 +86,7 @@ def test_scan_inbox_is_sorted_recursive_and_skips_hidden(tmp_path):
     assert names == ["a.txt", "2.md", "c.docx"]
     assert [d.status for d in docs] == ["read", "read", "rejected"]
     assert docs[2].format == "docx"
-    assert docs[2].reject_reason == "unsupported file type '.docx'"
+    assert docs[2].reject_reason == "corrupt DOCX: not a readable ZIP archive (File is not a zip file)"
 
 
 def test_scan_inbox_of_missing_directory_is_empty(tmp_path):
@@ -114,13 +114,13 @@ def test_oversized_file_is_rejected_without_reading_it(tmp_path):
 def test_binary_junk_in_a_txt_is_rejected(tmp_path):
     junk = bytes(range(256)) * 20
     doc = read_document(write(tmp_path, "junk.txt", junk))
-    assert (doc.status, doc.reject_reason) == ("rejected", "binary content, not text")
+    assert (doc.status, doc.reject_reason) == ("rejected", "binary file of unknown type (first bytes 00 01 02 03 04 05 06 07)")
 
 
 def test_control_characters_without_nuls_are_rejected(tmp_path):
     junk = b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 100
     doc = read_document(write(tmp_path, "junk.md", junk))
-    assert doc.reject_reason == "binary content, not text"
+    assert doc.reject_reason == "binary file of unknown type (first bytes 01 02 03 04 05 06 07 08)"
 
 
 def test_directory_named_like_a_release_does_not_raise(tmp_path):
@@ -282,9 +282,11 @@ def test_broken_html_does_not_raise(tmp_path):
 
 def test_every_sample_inbox_file_reads():
     docs = scan_inbox(SAMPLE_INBOX)
-    assert len(docs) == 5
+    assert len(docs) == 7
     assert all(d.status == "read" for d in docs), [(d.source_path, d.reject_reason) for d in docs]
     by_name = {Path(d.source_path).name: d for d in docs}
+    assert by_name["2026-03-05-northwind-q4-2025-results.docx"].format == "docx"
+    assert by_name["2026-01-08-northwind-aurora-2-enrollment.eml"].format == "eml"
     assert by_name["2025-06-20-northwind-appoints-cfo.txt"].encoding == "cp1252"
     assert "\r" not in by_name["2025-06-20-northwind-appoints-cfo.txt"].raw_text
     assert by_name["2025-12-01-northwind-fda-fast-track.html"].format == "html"
