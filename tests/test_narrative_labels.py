@@ -45,6 +45,8 @@ def test_at_least_is_not_a_reported_figure():
     assert not [f for f in got if f.months == 9]
 
 
-def test_unreadable_guidance_range_is_not_a_single_figure():
+def test_guidance_range_in_parentheses_is_a_range_not_a_single_figure():
     got = facts("The Company expects fourth quarter 2024 adjusted EBITDA loss to range between $(4.6)M and $(4.2)M.")
+    assert [(f.value, f.value_low, f.value_high) for f in got if f.is_guidance] == [(None, -4_600_000, -4_200_000)]
+    got = facts("The Company expects fourth quarter 2024 adjusted EBITDA to range between $(4.6)M and $1.2M.")
     assert not [f for f in got if f.is_guidance]

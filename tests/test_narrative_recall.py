@@ -223,7 +223,9 @@ def test_bare_prior_year_after_a_calendar_year_figure():
     assert value(got, "SellingGeneralAndAdministrativeExpense", FY24) == 7_700_000
     assert value(got, "SellingGeneralAndAdministrativeExpense", (date(2023, 1, 1), date(2023, 12, 31))) == 8_900_000
     assert value(got, "SellingGeneralAndAdministrativeExpense", (date(2024, 10, 1), date(2024, 12, 31))) == 1_900_000
-    assert all(f.value != 2_400_000 for f in got.values())  # "in 2023" after a quarter: which span is not said
+    # "in 2023" compared with a quarter of 2024: the same quarter a year earlier (like with like)
+    assert value(got, "SellingGeneralAndAdministrativeExpense", (date(2023, 10, 1), date(2023, 12, 31))) == 2_400_000
+    assert [f.period_end for f in got.values() if f.value == 2_400_000] == [date(2023, 12, 31)]
 
 
 def test_balance_at_the_end_of_a_named_quarter_and_fiscal_year_ended():

@@ -45,9 +45,9 @@ def is_future(period: Period, ctx: PeriodContext) -> bool:
 
 def guidance_values(money: Money, sign: int) -> tuple[float | None, float, float]:
     """(value, low, high) in XBRL sign for a forecast amount or range."""
-    low = abs(money.value)
-    high = abs(money.value_high) if money.value_high is not None else low
-    if sign < 0:
+    low, high = sorted((abs(money.value), abs(money.value if money.value_high is None else money.value_high)))
+    if sign < 0 or money.negative:
+        # "net loss of $60-64 million", "adjusted EBITDA of $(4.9) million to $(4.4) million": below zero
         low, high = -high, -low
     # -0.0 would print as "-0"; a zero bound is just zero.
     low, high = low + 0.0, high + 0.0

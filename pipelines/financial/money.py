@@ -62,9 +62,10 @@ _AMOUNT = (
 # "between $178 million and $182 million". The second half may omit the
 # currency ("$0-4 million"); the scale of the second half applies to the first
 # when the first has none.
+# "$(4.9) million to $(4.4) million": a range of losses, each end in parentheses.
 _RANGE_TAIL = (
-    r"\s?(?:-|–|—|to|and)\s?(?P<cur2>" + _CUR + r")?\s?"
-    r"(?P<num2>" + _NUM.format() + r")" + _SCALE.replace("{n}", "sc2") + r"?"
+    r"\s?(?:-|–|—|to|and)\s?(?P<cur2>" + _CUR + r")?\s?(?P<par2>\()?"
+    r"(?P<num2>" + _NUM.format() + r")(?(par2)\))" + _SCALE.replace("{n}", "sc2") + r"?"
 )
 
 # "$1,000,000 AUD", "$5.9 million CAD": a trailing code overrides the "$".
@@ -248,6 +249,10 @@ def _build(m: re.Match, with_range: bool) -> Money | None:
         high = _to_float(num2, p2 or p1)
         dec = _decimals(num2, p2 or p1)
     value = _to_float(num1, p1)
+    if with_range and m.group("par2"):
+        if not _is_negative(m):
+            return None  # "$5 to $(4) million": one end a loss, the other not said
+        value, high = min(-value, -high), max(-value, -high)  # both ends losses, in either order
     if high is not None and high < value:
         return None  # "$2024-25" and the like: not a range of money
     d1 = _decimals(num1, p1)
@@ -262,6 +267,8 @@ def _build(m: re.Match, with_range: bool) -> Money | None:
     start = m.start("between") if with_range and m.group("between") else m.start("cur1")
     if m.group("neg1") or m.group("op1"):
         start = m.start()
+    if with_range and m.group("par2"):
+        neg = False  # the signs are already in ``value`` and ``high``
     return Money(
         start=start,
         end=end,
@@ -272,7 +279,7 @@ def _build(m: re.Match, with_range: bool) -> Money | None:
         unit=unit,
         per_share=bool(per),
         share_basis=_share_basis(per),
-        negative=neg,
+        negative=neg or bool(with_range and m.group("par2")),
     )
 
 

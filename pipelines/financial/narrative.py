@@ -108,7 +108,7 @@ _BLOCK_START_RE = re.compile(r"\s*(?:[-*•#]|\d+\.\s)")
 _SENT_END = r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[A-Z0-9•*-])"
 _SENT_END_RE = re.compile(_SENT_END)
 # "... -241% * Revenue for the quarter was": a bullet run into the line before also ends a sentence.
-_SENT_OR_BULLET_RE = re.compile(_SENT_END + r"|(?<=[\w%)])[ \t]+(?=[*•][ \t]+[A-Z])")
+_SENT_OR_BULLET_RE = re.compile(_SENT_END + r"|(?<=[\w%)])[ \t]+(?=[*•][ \t]+[A-Z])|(?<=%)(?=[*•][ \t]+[A-Z])")
 _ABBREV_RE = re.compile(
     r"(?:\b(?:Inc|Corp|Co|Ltd|Adj|Mass|Calif|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|vs|Dr|Mr|Ms|Mrs"
     r"|St|approx|U\.S|e\.g|i\.e|Ph\.D|et al|Sr|Jr)\.|\b[A-Z]\.)$"
@@ -204,6 +204,8 @@ _COMPARE_RE = re.compile(
     r"|\bfrom\b(?=\s+(?:the\s+)?(?:[$€£]|US\$|EUR\s))"
     r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
     r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
+    # "significantly lower than the $18.5 million loss in Q3 2023"
+    r"|\b(?:lower|higher|better|worse|smaller|larger|greater)\s+than\b(?=\s+(?:(?:the\s+)?(?:[$€£]|US\$)|" + _PERIODISH + r"))"
     r"|\((?=[^()]{1,30}:\s*(?:[$€£]|US\$|EUR\s|USD\s))",  # "(H1 2024: EUR 9.7 million)"
     re.IGNORECASE,
 )
@@ -234,7 +236,8 @@ _GAP_WORDS = frozenset(
     projected estimated forecast between a an the its our their company's it we this quarter period year
     will remain remained stood end ended ending came in decrease increase of percent or and were also
     respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat
-    record growing rising falling increasing decreasing declining""".split()
+    record growing rising falling increasing decreasing declining hit hitting landed land landing clocked stands stand
+    steady constant each""".split()
 )
 _GAP_PHRASE_RE = re.compile(
     r"\b(?:on\s+an?\s+)?(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
@@ -262,7 +265,7 @@ _NOT_A_FIGURE_RE = re.compile(
 )
 # Sentences about markets, economies or valuations are not the company's figures.
 _BLOCK_RE = re.compile(
-    r"\b(?:market(?:s|place)?|industry|economy|cagr|addressable|peak\s+sales|valuation|market\s+cap"
+    r"\b(?:market(?:s|place)?(?!\s+share)|industry|economy|cagr|addressable|peak\s+sales|valuation|market\s+cap"
     r"|worldwide\s+sales|global\s+sales|per\s+barrel|per\s+ounce|per\s+tonne|token)\b",
     re.IGNORECASE,
 )
@@ -274,7 +277,7 @@ _UNPLACED_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _INSTANT_CUE_RE = re.compile(
-    r"\bended\b[^.;]{0,40}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
+    r"\bended\b[^.;]{0,60}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
     r"|\bfinished\b[^.;]{0,40}\bwith\b",
     re.IGNORECASE,
 )
@@ -290,9 +293,16 @@ class _Amount:
     subject: bool = False  # its concept phrase opens the clause ("Net loss was $5.0 million")
     per_share: bool = False  # a bare "$0.30" bound to a per-share phrase
     signed: bool = False  # "a negative $0.9 million": a sign in words, never a fact
+    src: "_Amount | None" = None  # the segment-0 figure a comparative took its concept from
 
 
-def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
+_BY_CHANGE_RE = re.compile(
+    r"\bby\s+(?:[\d.,]+\s?(?:%|percent)|(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?)"
+    r"(?:,?\s+or\s+(?:(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?|[\d.,]+\s?(?:%|percent)))?,?"
+    r"(?=\s+to\b)", re.IGNORECASE)
+
+
+def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int = 1) -> bool:
     pieces, pos = [], a
     for p in periods:
         if p.end <= a or p.start >= b:
@@ -301,6 +311,9 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
         pos = max(pos, p.end)
     pieces.append(text[pos:b])
     gap = " ".join(pieces)
+    if "by" in gap:
+        # "increased by 333.3%, or $1.3 million, to ...": the change is told on the way to the level
+        gap = _BY_CHANGE_RE.sub(" ", gap)
     if len(gap) > 90:
         return False
     low = gap.lower()
@@ -310,6 +323,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention]) -> bool:
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
     if tokens[-2:] == ["at", "least"]:
         tokens.pop()  # "revenue of at least $50 million": a floor, read as one (``_make_fact``)
+    if sign < 0 and tokens[-4:-2] == ["to", "a"] and tokens[-2:] in (["loss", "of"], ["deficit", "of"]):
+        del tokens[-3:]  # "increased by $1.3 million to a loss of $1.7 million": the level, still a loss
     for t in tokens:
         if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit():
             continue
@@ -347,7 +362,8 @@ _LEAD_WORDS = frozenset(
     including expects expect expected anticipates anticipated sees projects forecasts reiterated reaffirmed said
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
     maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
-    gaap results highlights preliminary unaudited""".split()
+    gaap results highlights preliminary unaudited furthermore moreover notably finally lastly similarly likewise
+    expecting anticipating projecting""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
@@ -482,7 +498,7 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
     last = None
     for m in pattern.finditer(text, lo, money.start):
         last = m
-    if last is None or not _gap_ok(text, last.end(), money.start, periods):
+    if last is None or not _gap_ok(text, last.end(), money.start, periods, table[_key(last.group(0))].sign):
         return None
     if not _tail_ok(text, money, periods, limit):
         return None
@@ -564,7 +580,7 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
                   floor: int = 0) -> None:
     if _bind_respectively(text, seg, amounts, periods):
         return
-    prev_end = seg[0]
+    prev_end = change_lo = seg[0]
     prev: _Amount | None = None
     respectively = "respectively" in text[seg[0]:seg[1]].lower()
     for a in amounts:
@@ -576,7 +592,15 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
         if _NOT_A_FIGURE_RE.match(text, money.end) or _PART_AFTER_RE.match(text, money.end):
             prev_end, prev = money.end, None
             continue
-        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, prev_end, periods, floor, seg[1])
+        lo = prev_end
+        if prev_end > seg[0] and a is not amounts[0]:
+            # "increased by 333.3%, or $1.3 million, to a loss of $1.7 million": the figure before
+            # was the change on the way to this one, which binds past it to the clause's phrase
+            change = _BY_CHANGE_RE.search(text, max(seg[0], prev_end - 60), money.start)
+            if change is not None and change.end() >= prev_end and change.start() < prev_end:
+                lo = change_lo
+        change_lo = lo
+        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, lo, periods, floor, seg[1])
         if bound is _QUALIFIED:
             a.skipped = True
             prev_end, prev = money.end, None
@@ -623,7 +647,8 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
 
 _SUBJECT_WORDS = frozenset(
     """the company company's we our its it total gaap reported posted had has generated recorded delivered achieved
-    saw net and also additionally meanwhile overall however consolidated quarterly record a an on basis while whereas""".split()
+    saw net and also additionally meanwhile overall however consolidated quarterly record a an on basis while whereas
+    full year fiscal first second third fourth quarter furthermore moreover notably finally lastly""".split()
 )
 _SUBJECT_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]")
 
@@ -656,8 +681,9 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
         # In text order (a set's order changes from run to run): the total before a
         # per-share figure gets its concept first, which ``_opposite_base`` reads.
         for unit in dict.fromkeys(a.money.unit for a in these):
-            src = [a for a in first if a.money.unit == unit and not _NOT_A_FIGURE_RE.match(text, a.money.end)]
-            dst = [a for a in these if a.money.unit == unit]
+            src = [a for a in first if a.money.unit == unit and not _NOT_A_FIGURE_RE.match(text, a.money.end)
+                   and not _is_change(text, a, segs[k - 1][0])]
+            dst = [a for a in these if a.money.unit == unit and not _is_change(text, a, segs[k][0])]
             if len(src) != len(dst) or not all(a.concept for a in src) or any(a.skipped for a in first):
                 continue
             if len(dst) > 1 and "respectively" not in text[segs[k][0]:segs[k][1]].lower() and unit.endswith("share") is False:
@@ -671,7 +697,59 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
                     if not s.per_share and s.concept.per_share is False and abs(d.money.value) < 1000 and d.money.decimals > 0 \
                             and abs(s.money.value) >= 1000:
                         continue  # "$5.0 million, compared to $0.43": not the same kind of figure
-                    d.concept, d.label, d.per_share = s.concept, s.label, s.per_share
+                    said = _DIRECTION_RE.search(text, max(segs[k][0], d.money.start - 30), d.money.start)
+                    if said and (said.group(1).lower() in ("loss", "deficit")) != (s.concept.sign < 0):
+                        continue  # "operating income of $2.0 million, compared to a loss of $0.4 million"
+                    d.concept, d.label, d.per_share, d.src = s.concept, s.label, s.per_share, s
+
+
+_DIRECTION_RE = re.compile(r"\b(loss|deficit|income|profit|gain|earnings)\s+(?:of\s+)?(?:approximately\s+|about\s+)?$",
+                           re.IGNORECASE)
+_CHANGE_OF_RE = re.compile(r"\b(?:increase|decrease|decline|reduction|improvement|change|growth|rise|drop)s?\s+of\s+"
+                           r"(?:approximately\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _is_change(text: str, a: _Amount, floor: int) -> bool:
+    """An amount told as a change ("a decrease of $1.5 million", "by 12%, or $1.3 million, to"), not a level."""
+    start = a.money.start
+    if _CHANGE_OF_RE.search(text, max(floor, start - 40), start):
+        return True
+    change = _BY_CHANGE_RE.search(text, max(floor, start - 60), a.money.end + 8)
+    return change is not None and change.start() < start and change.end() >= a.money.end
+
+
+# "... in the fourth quarter and 4% to $22.2 million for the full year": the growth may lead the second figure
+_PAIR_JOIN_RE = re.compile(r"\s*,?\s*and\s+(?:(?:a|an)\s+)?(?:(?:by\s+)?[\d.]+\s?(?:%|percent)\s+to\s+)?$", re.IGNORECASE)
+_PERIOD_LEAD_RE = re.compile(r"\s*,?\s*(?:for|in|during|over)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _share_across_periods(text: str, amounts: list[_Amount], resolved: list[_Resolved]) -> None:
+    """"$4.1 million for the quarter and $15.2 million for the full year": one measure, each figure
+    followed by its own period; the second takes the first's concept."""
+    for prev, a in zip(amounts, amounts[1:]):
+        if a.concept is not None or a.skipped or a.signed or prev.concept is None or prev.seg != a.seg:
+            continue
+        if prev.money.unit != a.money.unit or prev.money.per_share or a.money.per_share or prev.per_share:
+            continue
+        first = _period_right_after(text, prev.money.end, a.money.start, resolved)
+        if first is None or _PAIR_JOIN_RE.fullmatch(text, first.mention.end, a.money.start) is None:
+            continue
+        second = _period_right_after(text, a.money.end, None, resolved)
+        if second is None or second.periods == first.periods:
+            continue
+        a.concept, a.label, a.subject = prev.concept, prev.label, prev.subject
+
+
+def _period_right_after(text: str, pos: int, limit: int | None, resolved: list[_Resolved]) -> _Resolved | None:
+    lead = _PERIOD_LEAD_RE.match(text, pos)
+    if lead is None:
+        return None
+    for r in resolved:
+        if r.mention.start == lead.end() or (lead.start() < r.mention.start <= lead.end()):
+            if limit is not None and r.mention.end > limit:
+                return None
+            return r if r.periods and r.mention.kind != "opaque" else None
+    return None
 
 
 def _opposite_base(these: list[_Amount], d: _Amount, src: _Amount) -> bool:
@@ -714,7 +792,7 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
 
 
 _FILLER_RE = re.compile(
-    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end"
+    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end|full"
     r"|reported|recorded)\b"
     r"|\b\d+(?:\.\d+)?\s?%)*", re.IGNORECASE,
 )
@@ -732,6 +810,9 @@ def _only_filler(text: str, a: int, b: int, skip: list[tuple[int, int]]) -> bool
     return _FILLER_RE.fullmatch(text, pos, b) is not None
 
 
+_SPACE_RE = re.compile(r"[ \t-]*")
+
+
 def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_Resolved],
                 skip: list[tuple[int, int]]) -> tuple[Period, ...] | None | bool:
     """The periods of an amount; None when the segment names none; False when it
@@ -743,6 +824,9 @@ def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_R
     # "$14.2 million, or $0.21 per basic and diluted share, for 2QFY2011".
     for r in inside:
         if r.mention.start >= money.end and _only_filler(text, money.end, r.mention.start, skip):
+            nxt = _concepts()[1].match(text, _SPACE_RE.match(text, r.mention.end, seg[1]).end(), seg[1])
+            if nxt is not None and has_money_hint(text, nxt.end(), seg[1]):
+                continue  # "$14.2 million and Fourth-Quarter Net Revenue of $3.9 million": the next figure's period
             return r.periods
     before = [r for r in inside if r.mention.end <= money.start]
     if before:
@@ -921,8 +1005,15 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
     ctx: PeriodContext | None = None
     facts: list[FinancialFact] = []
     anchors: dict = {}
+    lead: tuple = (None, _NO_LEAD)  # (section, period) of the last heading line in prose
     for b_start, b_end in prose_blocks(text):
-        if not has_money_hint(text, b_start, b_end) or not _has_concept_word(text, b_start, b_end):
+        if not has_money_hint(text, b_start, b_end):
+            if _heading_line(text, b_start, b_end):
+                if ctx is None:
+                    ctx = _context(doc)
+                lead = _lead_line(doc, ctx, b_start, b_end)
+            continue
+        if not _has_concept_word(text, b_start, b_end):
             continue
         sec = doc.section_at(b_start)
         if sec is not None and sec.kind in SKIP_SECTIONS:
@@ -930,12 +1021,39 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
         if ctx is None:
             ctx = _context(doc)
         anchor = _section_anchor(doc, ctx, sec, anchors)
+        if lead[1] is not _NO_LEAD and lead[0] is sec:
+            anchor = lead[1]  # "Key Financial Highlights for the Nine Months Ended ...", a line over the bullets
         ctx.weak_anchor = anchor
         for s, e in sentences(text, b_start, b_end):
             anchor = _sentence(doc, ctx, s, e, anchor, facts)
     if not facts or not is_single_issuer(text):
         return []
     return _dedupe(facts)
+
+
+_NO_LEAD = object()
+_LEAD_WORD_RE = re.compile(r"\b(?:highlights|results|summary|performance)\b", re.IGNORECASE)
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """A short one-line block without a sentence end: a heading the sections did not mark."""
+    if end - start > 160 or end - start < 12 or text.find("\n", start, end) >= 0:
+        return False
+    last = text[end - 1]
+    return last not in ".!?;" and _LEAD_WORD_RE.search(text, start, end) is not None
+
+
+def _lead_line(doc: CleanDocument, ctx: PeriodContext, start: int, end: int) -> tuple:
+    """(section, period) a heading line gives the bullets under it; period None when it names
+    another span or two ("Results for the Three and Nine Months"), _NO_LEAD when it names none."""
+    text = doc.text
+    sec = doc.section_at(start)
+    if sec is None or sec.kind in SKIP_SECTIONS or sec.kind in ("headline", "subheadline", "dateline"):
+        return (None, _NO_LEAD)
+    if _PERIOD_HINT_RE.search(text, start, end) is None:
+        return (sec, _NO_LEAD)
+    cmp = _COMPARE_RE.search(text, start, end)
+    return (sec, _sole_span(text, ctx, start, cmp.start() if cmp else end))
 
 
 _RESULTS_WORD_RE = re.compile(r"\b(?:results?|reports?|reported|announces?|posts|financials?|earnings)\b", re.IGNORECASE)
@@ -998,12 +1116,38 @@ def _section_anchor(doc: CleanDocument, ctx: PeriodContext, sec, cache: dict) ->
                 if title is not None and ctx.current is not None and title != ctx.current:
                     title = None
                 other = _OTHER_SPANS_RE.get(title.months) if title is not None else None
-                if other is not None and other.search(text):
+                if other is not None and _reports_other_span(doc, other):
                     title = None  # the release also reports another span: a bare figure could be either
             cache["title"] = title
         found = cache["title"]
     cache[key] = found
     return found
+
+
+_PLAN_NOUN_RE = re.compile(r"\s+(?:growth|initiatives?|plans?|goals?|targets?|guidance|outlook|expectations?|forecasts?"
+                           r"|objectives?|priorities)\b", re.IGNORECASE)
+
+
+def _reports_other_span(doc: CleanDocument, other: re.Pattern) -> bool:
+    """Whether the release reports figures for a span other than its title's.
+
+    "... in support of full-year growth initiatives" or an outlook for the full
+    year is not a reported span: only mentions outside forecasts and boilerplate count.
+    """
+    text = doc.text
+    for m in other.finditer(text):
+        sec = doc.section_at(m.start())
+        if sec is not None and (sec.kind in SKIP_SECTIONS or sec.kind == "guidance"):
+            continue
+        if _PLAN_NOUN_RE.match(text, m.end()):
+            continue  # "full-year growth initiatives", "full-year guidance"
+        a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        b = text.find(". ", m.end())
+        b = len(text) if b < 0 else b
+        nl = text.find("\n", m.end(), b)
+        if not guidance.is_forward_looking(text[a:nl if nl >= 0 else b]):
+            return True
+    return False
 
 
 def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Period | None,
@@ -1046,6 +1190,8 @@ def _own_year(text: str, s: int, m: PeriodMention, ctx: PeriodContext) -> Period
     """A bare year is opaque, unless it is the December fiscal year the release reports on, right
     after a figure ("$12.7 million in 2023") and not in a paragraph about a division."""
     cur = ctx.current
+    if cur is not None and cur.months == 3 and cur.end == ctx.calendar.fy_end(ctx.calendar.fy_of(cur.end)):
+        cur = ctx.calendar.first_months(ctx.calendar.fy_of(cur.end), 12)  # a fourth-quarter release reports its year too
     if cur is not None and cur.months == 12 and ctx.calendar.end_month == 12 and ctx.calendar.stated \
             and (m.text or "").lower().startswith(("in ", "for ", "during ")) \
             and not _DIVISION_RE.search(text, max(0, s - 400), m.start) \
@@ -1109,6 +1255,9 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     if len(segs) > 1 and "respectively" not in text[c_start:c_end].lower():
         # "compared to $10.1 million in Q4 2025 and $16.0 million in Q1 2025": one comparison each
         segs = segs[:1] + [piece for seg in segs[1:] for piece in _cut(text, seg[0], seg[1], _AND_AMOUNT_RE)]
+    from_to = _from_to(text, segs, monies, resolved)
+    if from_to is not None:
+        segs = [(segs[0][0], segs[1][1])] + segs[2:]  # "rose from $9.8 million in Q4 2023 to $11.4 million in Q4 2024"
     amounts: list[_Amount] = []
     for money in monies:
         k = next(i for i, (a, b) in enumerate(segs) if a <= money.start < b or i == len(segs) - 1)
@@ -1116,6 +1265,10 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     mentions = [r.mention for r in resolved]
     for k, seg in enumerate(segs):
         _bind_segment(text, seg, [a for a in amounts if a.seg == k], mentions, c_start)
+    if from_to is not None:
+        for a in amounts[:2]:
+            a.concept, a.label, a.subject = from_to[0], from_to[1], True
+    _share_across_periods(text, amounts, resolved)
     _inherit(text, segs, amounts)
     # A comparative segment compares: its figures must be of a concept that
     # segment 0 states ("... versus $5.8 million in the prior-year period,
@@ -1145,6 +1298,7 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         # only a period after a figure needs them (the scan is the costliest regex here)
         skip += [m.span() for m in _concepts()[1].finditer(text, amounts[0].money.end, c_end)]
     first_period: Period | None = None
+    placed: dict[int, Period] = {}
     impossible = False
     for i, a in enumerate(amounts):
         if a.concept is None or _UNPLACED_SPAN_RE.search(text, *segs[a.seg]):
@@ -1153,6 +1307,8 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         # "ended Q2 with $15.9 million in cash and expects ..." is a result.
         forward = guidance.is_forward_looking(text[c_start:a.money.start])
         periods = assigned[id(a)] if id(a) in assigned else _period_for(text, a.money, segs[a.seg], resolved, skip)
+        if periods and not a.subject and _by_adjective(segs[a.seg], a.money, resolved, periods):
+            periods = False  # "Meridianbet reported a 14% growth of full-year revenue": only the clause's subject
         if periods is None and a.seg == 0 and anchor is not None:
             # A period taken from a heading or the title places only the
             # clause's subject: "Net loss was $5.0 million", not "India
@@ -1180,18 +1336,68 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         if a.seg > 0 and impossible:
             continue
         if a.seg == 0 and periods and len(periods) == 1:
-            first_period = periods[0]
+            first_period = placed[id(a)] = periods[0]
         elif a.seg > 0 and first_period is not None and text.startswith("(", segs[a.seg][0]) \
                 and (pp := _paren_prior(text, segs[a.seg], first_period, ctx)):
             periods = pp  # "$5,205,000 for the year ended July 31, 2025 (July 31, 2024: $9,264,000)"
         elif a.seg > 0 and not periods and first_period is not None:
             # "$7.7 million for the year ended December 31, 2024, compared with $8.9 million in 2023":
             # a bare year compared with a calendar year is that year.
-            periods = _prior_calendar_year(text, a.money, segs[a.seg], resolved, first_period, ctx) or periods
+            own = placed.get(id(a.src), first_period) if a.src is not None else first_period
+            periods = _prior_calendar_year(text, a.money, segs[a.seg], resolved, own, ctx) or periods
+        if periods and len(periods) > 1 and id(a) not in assigned and not _SAME_IN_BOTH_RE.search(clause_text):
+            continue  # "$6.7 million at June 30, 2024 and June 30, 2023": one figure for two dates, unless said to be flat
         for p in periods or ():
             fact = _make_fact(doc, ctx, a, p, clause_text, sent, forward)
             if fact is not None:
                 out.append(fact)
+
+
+_SAME_IN_BOTH_RE = re.compile(r"\b(?:remained|remains|unchanged|flat|steady|stable|both|each|respectively)\b", re.IGNORECASE)
+
+
+_FROM_TO_VERB_RE = re.compile(
+    r"(?:\s+(?:was|were|has|have|had))?\s+(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved|narrowed"
+    r"|widened|went|jumped|surged|moved|changed)\s*$", re.IGNORECASE)
+
+
+def _from_to(text: str, segs: list[tuple[int, int]], monies: list[Money],
+             resolved: list[_Resolved]) -> tuple[Concept, str] | None:
+    """"Cost of goods sold decreased from $70 million during Q4 2023 to $49 million during Q4 2024":
+    the clause's phrase holds both figures, each followed by its own period."""
+    if len(segs) < 2 or len(monies) < 2 or monies[0].start < segs[1][0] or not text.startswith("from", segs[1][0]):
+        return None
+    first, second = monies[0], monies[1]
+    if second.start >= segs[1][1] or first.per_share or second.per_share or first.is_range or second.is_range:
+        return None
+    table, pattern = _concepts()
+    label = None
+    for m in pattern.finditer(text, segs[0][0], segs[0][1]):
+        label = m
+    if label is None or _FROM_TO_VERB_RE.fullmatch(text, label.end(), segs[0][1]) is None:
+        return None
+    if not _is_subject(text, segs[0][0], label.start()) or _qualified(text, label.start(), label.group(0), segs[0][0]):
+        return None
+    p1 = _period_right_after(text, first.end, second.start, resolved)
+    p2 = _period_right_after(text, second.end, segs[1][1], resolved)
+    if p1 is None or p2 is None or p1.periods == p2.periods or len(p1.periods) != 1 or len(p2.periods) != 1:
+        return None
+    if _TO_RE.fullmatch(text, p1.mention.end, second.start) is None:
+        return None
+    concept = table[_key(label.group(0))]
+    return None if concept.per_share else (concept, label.group(0))
+
+
+_TO_RE = re.compile(r",?\s+to\s+", re.IGNORECASE)
+
+
+def _by_adjective(seg: tuple[int, int], money: Money, resolved: list[_Resolved], periods: tuple) -> bool:
+    """Whether the periods come from a bare "full-year" before a measure (a weak cue, like a heading's)."""
+    for r in resolved:
+        if seg[0] <= r.mention.start < money.start and r.periods == periods and r.mention.kind == "current" \
+                and (r.mention.text or "").lower().startswith("full"):
+            return True
+    return False
 
 
 def _current_by_comparison(segs: list[tuple[int, int]], resolved: list[_Resolved],
@@ -1239,16 +1445,19 @@ _BARE_YEAR_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:in|for|during)\s+(?:fiscal\s+)
 def _prior_calendar_year(text: str, money: Money, seg: tuple[int, int], resolved: list[_Resolved], first: Period,
                          ctx: PeriodContext) -> tuple[Period, ...] | None:
     m = _BARE_YEAR_AFTER_RE.match(text, money.end, seg[1])
-    if m is None or first.months != 12 or first.is_instant or ctx.calendar.end_month != 12 or not ctx.calendar.stated:
+    if m is None and "respectively" in text[money.end:seg[1]].lower():
+        # "compared to $3.0 million and $11.8 million in 2023, respectively"
+        m = _BARE_YEAR_AFTER_RE.search(text, money.end, seg[1])
+    if m is None or first.is_instant or ctx.calendar.end_month != 12 or not ctx.calendar.stated:
         return None
-    if first.start is None or first.start.month != 1 or first.start.day != 1:
-        return None
+    if first.start is None or first.start.year != first.end.year or first.months not in (3, 6, 9, 12):
+        return None  # "$2.4 million in 2023" against a calendar-year span only
     year = int(m.group(1))
     if year != first.end.year - 1:
         return None
-    if any(r.mention.kind not in ("opaque",) for r in resolved if seg[0] <= r.mention.start < seg[1]):
-        return None  # the segment names a period of its own
-    return (ctx.calendar.first_months(year, 12),)
+    if any(r.mention.kind not in ("opaque",) for r in resolved if seg[0] <= r.mention.start < m.end()):
+        return None  # the segment names a period of its own (later clauses about segments do not count)
+    return (ctx.calendar.shifted(first, -1),)
 
 
 _PRELIMINARY_RE = re.compile(r"\bpreliminary\b", re.IGNORECASE)
@@ -1265,6 +1474,8 @@ def _preliminary(doc: CleanDocument) -> bool:
 
 _AT_LEAST_RE = re.compile(r"\bat\s+least\s*$", re.IGNORECASE)
 _BETWEEN_END_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_RANGE_NEXT_RE = re.compile(r"\s*(?:to|-|–|—)\s*(?:[$€£(]|US\$|EUR\s|USD\s)")
+_RANGE_PREV_RE = re.compile(r"(?:\d|\)|million|billion|thousand|[MBK])\s*(?:to|-|–|—)\s*$")
 
 
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
@@ -1284,8 +1495,11 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
         now = ctx.now
         if money.is_range or (now is not None and p.end > now):
             return None  # a range is a forecast; a future period cannot be reported yet
-    if is_guidance and not money.is_range and _BETWEEN_END_RE.search(doc.text, max(0, money.start - 16), money.start):
-        return None  # "between $(4.9)M and $(4.4)M": a range we could not read, not a single figure
+    if is_guidance and not money.is_range and (
+            _BETWEEN_END_RE.search(doc.text, max(0, money.start - 16), money.start)
+            or _RANGE_NEXT_RE.match(doc.text, money.end) or _RANGE_PREV_RE.search(doc.text, max(0, money.start - 30),
+                                                                                 money.start)):
+        return None  # "between $(4.9)M and $(4.4)M", "$(2.0)M to $1.0M": a range we could not read, not a single figure
     floor = _AT_LEAST_RE.search(doc.text, max(0, money.start - 16), money.start) is not None
     if floor and (not is_guidance or money.is_range):
         return None  # "at least $5 million" reports no figure
@@ -1364,8 +1578,8 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
 
 # Same matches, found faster: a match can only start at one of these characters.
 _RESULTS_WORD_RE = fast_start(_RESULTS_WORD_RE, "rapfe")
-_COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(")
+_COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(lhbsg")
 _EXPLAIN_RE = fast_start(_EXPLAIN_RE, "pmldaro")
 _BLOCK_RE = fast_start(_BLOCK_RE, "miecapvwgt")
 _CLAUSE_CUT_RE = fast_start(_CLAUSE_CUT_RE, r";,\s")
-_SENT_OR_BULLET_RE = fast_start(_SENT_OR_BULLET_RE, "\"”')\\]\\s")
+_SENT_OR_BULLET_RE = fast_start(_SENT_OR_BULLET_RE, "\"”')\\]\\s*•")

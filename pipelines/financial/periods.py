@@ -130,9 +130,18 @@ class FiscalCalendar:
 _FYE_RE = re.compile(
     r"(?:fiscal\s+)?year(?:\s+(?:19|20)\d\d)?,?\s+(?:end(?:ed|ing|s)?|that\s+end(?:s|ed)|closing)\s+(?:on\s+)?"
     r"(?P<mon>" + _MONTH + r")\s+\d{1,2}"
-    r"|fiscal\s+year[- ]end\s+(?:of|is|on)\s+(?P<mon2>" + _MONTH + r")",
+    r"|fiscal\s+year[- ]end\s+(?:of|is|on)\s+(?P<mon2>" + _MONTH + r")"
+    # "closing out Fiscal 2025, ended March"
+    r"|fiscal\s+(?:year\s+)?(?:19|20)\d\d,?\s+(?:which\s+)?end(?:ed|ing|s)\s+(?:in\s+)?(?P<mon3>" + _MONTH + r")",
     re.IGNORECASE,
 )
+
+
+# "the first and second quarters of 2024": two quarters, in that order
+_QPAIR_RE = re.compile(
+    r"\b(?P<o1>first|second|third|fourth)\s+and\s+(?P<o2>first|second|third|fourth)\s+quarters\s+of\s+"
+    r"(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?)(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_PART_OF_YEAR_RE = re.compile(r"(?:\b[QH][1-4]|\b[1-4][QH]|quarter|half|months?|period)(?:\s+of)?(?:\s+the)?\s*$", re.IGNORECASE)
 
 
 def _month_no(name: str) -> int:
@@ -150,6 +159,12 @@ def _find_fye(text: str) -> re.Match | None:
         if m:
             return m
         i = low.find("year", i + 4)
+    i = low.find("fiscal 20")
+    while i >= 0:
+        m = _FYE_RE.match(text, i)  # "Fiscal 2025, ended March": no "year" in it
+        if m and not _PART_OF_YEAR_RE.search(text, max(0, i - 24), i):
+            return m  # (but "Q1 Fiscal 2026 ended June 30" is a quarter's end)
+        i = low.find("fiscal 20", i + 9)
     return None
 
 
@@ -165,7 +180,7 @@ def fiscal_calendar(text: str) -> FiscalCalendar:
         if cal.ambiguous and _calendar_quarters_confirmed(text, cal):
             cal.ambiguous = False
         return cal
-    return FiscalCalendar(_month_no(m.group("mon") or m.group("mon2")))
+    return FiscalCalendar(_month_no(m.group("mon") or m.group("mon2") or m.group("mon3")))
 
 
 def _calendar_quarters_confirmed(text: str, cal: "FiscalCalendar") -> bool:
@@ -194,6 +209,18 @@ def _calendar_quarters_confirmed(text: str, cal: "FiscalCalendar") -> bool:
         if cal.quarter(int(m.group("y") or m.group("y2")), q).end in ends:
             return True
     return False
+
+
+_AND_DATE_RE = re.compile(r",?\s+and\s+(?:(?:as\s+of|as\s+at|at|on)\s+)?" + _DATE + r"(?!\d)", re.IGNORECASE)
+
+
+def _instant_pair(text: str, m: re.Match, d: date, e: int) -> "PeriodMention":
+    """"at June 30, 2024, and June 30, 2023": two balance dates, in that order."""
+    pair = _AND_DATE_RE.match(text, m.end(), e)
+    other = _date_of(pair) if pair else None
+    if other is None or other == d:
+        return _explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None))
+    return _explicit(m.start(), pair.end(), text[m.start():pair.end()], Period(None, d, 0, None), Period(None, other, 0, None))
 
 
 def _date_of(m: re.Match, prefix: str = "") -> date | None:
@@ -244,13 +271,14 @@ def _dur_word(m: re.Match) -> int:
 
 _ENDED_RE = re.compile(
     r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
-    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarter|(?:fiscal\s+)?year(?:\s+(?:19|20)\d\d)?))"
+    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarters?|(?:fiscal\s+)?years?(?:\s+(?:19|20)\d\d)?))"
     r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE,
     re.IGNORECASE,
 )
 _AND_YEAR_RE = re.compile(r",?\s+and\s+((?:19|20)\d\d)\b(?![,.]\d)")
 _QCOMPACT_RE = re.compile(
-    r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F)?\s?[-'/]?\s?(?P<y>" + _YEAR + r"|\d{2})\b",
+    r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F|(?i:fiscal)\s+(?:(?i:year)\s+)?)?\s?[-'/]?\s?(?P<y>" + _YEAR
+    + r"|\d{2})\b",
 )
 _QWORD_RE = re.compile(
     r"\b" + _ORD + r"[- ]quarter(?:\s+of)?\s+(?:the\s+)?(?:company's\s+|its\s+)?(?P<fy1>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>"
@@ -291,7 +319,9 @@ _NO_YEAR_REF_RE = re.compile(
 _CURRENT_RE = re.compile(
     r"\b(?:the|this)\s+(?:current\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
     r"|\bquarter[- ]end\b"
-    r"|\bthe\s+(?P<fy>full|fiscal|entire)\s+year\b(?!\s+(?:ended|ending|of|20\d\d))",
+    r"|\bthe\s+(?P<fy>full|fiscal|entire)\s+year\b(?!\s+(?:ended|ending|of|20\d\d))"
+    # "full-year Revenue jumped 63% to $151 million": the adjective before a measure
+    r"|(?<![\w-])(?P<fy2>full[- ]year)(?=\s+[A-Za-z])(?!\s+(?:ended|ending|of|results?|guidance|outlook|fiscal|financial|\d))",
     re.IGNORECASE,
 )
 _QNOYEAR_RE = re.compile(
@@ -322,7 +352,7 @@ _FISCAL_WORD_RE = re.compile(r"(?i:fiscal)|\bFY|\dQ?FY|\dF\b")
 _BARE_YEAR_RE = re.compile(
     r"\b(?:for|of|in|during|fiscal|full[- ]year|calendar)\s+(?:the\s+)?(?:(?:full|fiscal|calendar)\s+)?(?:year\s+)?"
     r"(?P<y>20\d\d)(?!\d|,\d|\.\d|%|\s?[-–]\s?\d|\s*(?:million|billion))"
-    r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook)\b",
+    r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook|revenues?)\b",
     re.IGNORECASE,
 )
 
@@ -352,7 +382,7 @@ _QCOMPACT_RE = _lead(_QCOMPACT_RE, "1-4Q")
 _QWORD_RE = _lead(_QWORD_RE, "fst1-4")
 _FULL_YEAR_RE = _lead(_FULL_YEAR_RE, "f")
 _OPAQUE_RE = _lead(_OPAQUE_RE, "tsnyhfjmaod0-9")
-_CURRENT_RE = _lead(_CURRENT_RE, "tq")
+_CURRENT_RE = _lead(_CURRENT_RE, "tqf")
 _QNOYEAR_RE = _lead(_QNOYEAR_RE, "tfsq1-4")
 _BARE_YEAR_RE = _lead(_BARE_YEAR_RE, "foidc2")
 
@@ -403,7 +433,13 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
             if d:
                 p = cal.ending(d, _dur_word(m))
                 pair = _AND_YEAR_RE.match(text, m.end(), e)
-                if pair:
+                dated = None if pair else _AND_DATE_RE.match(text, m.end(), e)
+                other_end = _date_of(dated) if dated else None
+                if other_end is not None and other_end != d:
+                    # "the quarters ended September 30, 2024, and September 30, 2023"
+                    out.append(_explicit(m.start(), dated.end(), text[m.start():dated.end()], p,
+                                         cal.ending(other_end, _dur_word(m))))
+                elif pair:
                     # "the three months ended June 30, 2025 and 2024": both years, in that order
                     other = cal.shifted(p, int(pair.group(1)) - d.year)
                     out.append(_explicit(m.start(), pair.end(), text[m.start():pair.end()], p, other))
@@ -415,12 +451,12 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
         for m in (_INSTANT_RE.finditer(text, s, e) if has_date else ()):
             d = _date_of(m)
             if d and not _event_date(text, m):
-                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+                out.append(_instant_pair(text, m, d, e))
     elif ("as " in low or "at " in low or "on " in low) and _DATE_GATE_RE.search(low):
         for m in _INSTANT_RE.finditer(text, s, e):
             d = _date_of(m)
             if d and not _event_date(text, m):
-                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+                out.append(_instant_pair(text, m, d, e))
     if "first" in low:
         for m in _FIRST_MONTHS_RE.finditer(text, s, e):
             n = 6 if m.group("half") else _COUNTS[m.group("cnt").lower()]
@@ -441,6 +477,11 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
             q = _ORDINALS[(m.group("ord") or m.group("ord2")).lower()]
             y = int(m.group("y") or m.group("y2"))
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(y, q)))
+        if "quarters" in low:
+            for m in _QPAIR_RE.finditer(text, s, e):
+                y = int(m.group("y"))
+                qs = [_ORDINALS[m.group(g).lower()] for g in ("o1", "o2")]
+                out.append(_explicit(m.start(), m.end(), m.group(0), *(cal.quarter(y, q) for q in qs)))
     if "fiscal" in low or "FY" in seg or "full" in low:
         for m in _FULL_YEAR_RE.finditer(text, s, e):
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 12)))
@@ -449,10 +490,10 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
     elif any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
         for m in _OPAQUE_RE.finditer(text, s, e):
             out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
-    if not explicit_only and (has_quarter or "period" in low or " year" in low):
+    if not explicit_only and (has_quarter or "period" in low or " year" in low or "full" in low):
         for m in _CURRENT_RE.finditer(text, s, e):
             what = (m.group("what") or "quarter").lower()
-            months = 12 if m.group("fy") else None if what == "period" else 3
+            months = 12 if m.group("fy") or m.group("fy2") else None if what == "period" else 3
             out.append(PeriodMention(m.start(), m.end(), "current", months=months, text=m.group(0)))
     if not explicit_only and (has_quarter or "Q" in seg):
         for m in _QNOYEAR_RE.finditer(text, s, e):
@@ -578,6 +619,9 @@ def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -
         if base is not None and mention.months == 12 and base.months != 12 and base.end == cal.fy_end(cal.fy_of(base.end)):
             # "for the full year" in a fourth-quarter release: the fiscal year that quarter ends
             base = cal.first_months(cal.fy_of(base.end), 12)
+        elif base is not None and mention.months == 3 and base.months == 12 and base.end == cal.fy_end(cal.fy_of(base.end)):
+            # "$4.1 million for the quarter" in a full-year release: the quarter that closes the year
+            base = cal.quarter(cal.fy_of(base.end), 4)
         if base is None or (mention.months and base.months != mention.months):
             return ()
         return (base,)
@@ -600,6 +644,9 @@ _FORWARD_NEAR_RE = re.compile(
 def _sentence_around(text: str, start: int, end: int) -> str:
     a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
     b = text.find(". ", end)
+    nl = text.find("\n", end)
+    if nl >= 0 and (b < 0 or nl < b):
+        b = nl  # a line ends the sentence too ("... December 31, 2023.\n\nLooking ahead, ... expects")
     return text[a:b if b >= 0 else len(text)]
 
 
