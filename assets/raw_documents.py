@@ -14,8 +14,9 @@ from warehouse.store import ensure_schema, upsert_documents
 
 @dg.asset(kinds={"python", "duckdb"}, group_name="ingest")
 def raw_documents(context: dg.AssetExecutionContext, inbox: InboxResource, duckdb: DuckDBResource) -> dg.MaterializeResult:
-    """Every file of the inbox, read recursively and decoded (HTML and PDF turned
-    into text), kept verbatim with its sha256, size and format. A file that cannot
+    """Every file of the inbox, read recursively and decoded (HTML, PDF, Word,
+    OpenDocument, RTF, e-mail, news XML and JSON turned into text; the content
+    decides the format, not the suffix), kept verbatim with its sha256, size and format. A file that cannot
     be read becomes a row with status 'rejected' and the reason: nothing is
     dropped silently. Table: `documents`."""
     # Imported at run time: loading the code location (UI, daemon) stays cheap.

@@ -20,10 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipelines.ingest import FORMATS
 from pipelines.resources import PROJECT_ROOT
 
 DEFAULT_ARCHIVE = PROJECT_ROOT.parent / "shared" / "corpus" / "archive" / "press-release-archive.tar.gz"
-SUFFIXES = {".txt", ".md", ".htm", ".html", ".pdf"}
+SUFFIXES = set(FORMATS)
 # CPU time of this process: a fair "one core" figure even when the machine is busy.
 _clock = time.process_time
 BASELINE_RE = re.compile(r"\$\s?\d[\d,.]*\s*(?:million|billion)?")

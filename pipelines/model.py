@@ -40,7 +40,7 @@ class RawDocument:
     source_path: str
     sha256: str
     size_bytes: int
-    format: str  # txt, md, html, pdf, or the file's suffix when rejected
+    format: str  # what was read (txt, md, html, pdf, docx, odt, rtf, eml, xml, json), by content; the suffix when rejected unread
     status: str  # 'read' or 'rejected'
     reject_reason: str | None = None
     encoding: str | None = None

@@ -205,10 +205,11 @@ def test_doc_type_keyword_scoring(title, first_paragraph, doc_type):
 
 
 # --- sample inbox ---------------------------------------------------------------
-# pipelines/sample_inbox holds five releases of an invented issuer, Northwind
+# pipelines/sample_inbox holds releases of an invented issuer, Northwind
 # Therapeutics, Inc. (Nasdaq: NWTX), one per style: a TAB-table earnings
 # release (.txt), a markdown clinical update, a licensing deal hard-wrapped at
-# 90 columns, an HTML page with a <table>, and a cp1252/CRLF appointment.
+# 90 columns, an HTML page with a <table>, and a cp1252/CRLF appointment
+# (its Word and e-mail releases are checked in test_ingest_formats.py).
 
 SAMPLES = [
     ("2025-11-06-northwind-q3-2025-results.txt", date(2025, 11, 6), "earnings"),

@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS documents (
     source_path   VARCHAR NOT NULL,     -- absolute path of the inbox file
     sha256        VARCHAR NOT NULL,     -- of the file's bytes
     size_bytes    BIGINT,
-    format        VARCHAR,              -- txt, md, html, pdf, or the rejected suffix
+    format        VARCHAR,              -- what was read, by content: txt, md, html, pdf, docx, odt, rtf, eml, xml, json; the suffix if rejected unread
     encoding      VARCHAR,              -- how the bytes were decoded
     status        VARCHAR NOT NULL,     -- 'read' or 'rejected'
     reject_reason VARCHAR,              -- why a file could not be read
