@@ -16,6 +16,7 @@ Every canonical drug gets one alias row per printed name including itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipelines.model import DrugAlias, PipelineFact
@@ -55,7 +56,14 @@ class UnionFind:
 
 
 def pick_name(group: list[str], kinds: dict[str, str], counts: dict[str, int]) -> str:
-    return min(group, key=lambda n: (KIND_ORDER.get(kinds.get(n, "other"), 9), -counts.get(n, 0), n))
+    # "KROS 101" beside "KROS-101": the printed code without the space names the drug
+    unspaced = {_code_key(n) for n in group if " " not in n}
+    return min(group, key=lambda n: (
+        KIND_ORDER.get(kinds.get(n, "other"), 9), " " in n and _code_key(n) in unspaced, -counts.get(n, 0), n))
+
+
+def _code_key(name: str) -> str:
+    return re.sub(r"[\s-]", "", name).upper()
 
 
 def canonicalize(
@@ -72,6 +80,7 @@ def canonicalize(
             counts[a.alias] = counts.get(a.alias, 0) + 1
         for f in facts:
             uf.add(f.drug)
+    _union_code_forms(uf)
     canon: dict[str, str] = {}
     for group in uf.groups():
         printed = [n for n in group if n in kinds] or group
@@ -93,6 +102,21 @@ def canonicalize(
             if not any(r.drug == f.drug and r.alias == f.drug for r in rows):
                 rows.add(DrugAlias(f.drug, f.drug, kinds.get(f.drug, "other")))
     return out, sorted(rows, key=lambda r: (r.drug, KIND_ORDER.get(r.alias_type, 9), r.alias))
+
+
+_CODE_FORM = re.compile(r"[A-Z][A-Za-z]{0,5}[ -]?\d{2,6}(?:-\d{1,4})?[A-Z]?")
+
+
+def _union_code_forms(uf: UnionFind) -> None:
+    """"KROS-101", "KROS101" and "KROS 101" in different releases are one code."""
+    first: dict[str, str] = {}
+    for n in sorted(uf.parent):
+        if _CODE_FORM.fullmatch(n):
+            key = _code_key(n)
+            if key in first:
+                uf.union(first[key], n)
+            else:
+                first[key] = n
 
 
 def _trial_names(out: dict[str, list[PipelineFact]], canon: dict[str, str]) -> dict[str, set[str]]:

@@ -132,7 +132,10 @@ _HEAD = (
     r"|capsule combination|tablet combination)"
 )
 _INTRO_AFTER = re.compile(
-    _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:,|\s+is|\s+as|[ \t]+[-–—])\s+(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s))\s+"
+    # 'NV-CoV-9 ("API QV-387") is the company's ... candidate': a second name in parentheses may sit between
+    # (a quoted or coded one: "P-glycoprotein (P-gp), a membrane protein that pumps drugs" is no drug)
+    _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:[ \t]*\([^()\n\d\"“]{0,30}[\d\"“][^()\n]{0,30}\))?(?:,|\s+is|\s+as|[ \t]+[-–—])\s+"
+    r"(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s|s'|s’))\s+"
     r"(?P<desc>(?:[\w/+-]+,?\s+){0,7}?)" + _HEAD + r"s?\b"
 )
 _INTRO_BEFORE = re.compile(
@@ -226,8 +229,8 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict
         coded = any(c.isdigit() for c in n) or "-" in n
         if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
             continue
-        if issuer and n.lower().startswith(issuer) and not (re.search(r"-\d", n) and not _COMPANY_AFTER.match(text, m.end("n"))):
-            continue  # the company's name, not "Telomir-1" (a numbered product named after it)
+        if issuer and n.lower().startswith(issuer) and not (re.search(r"-\w*\d", n) and not _COMPANY_AFTER.match(text, m.end("n"))):
+            continue  # the company's name, not "Telomir-1" or "NEKVAX-NEO1" (numbered products named after it)
         if rx is _INTRO_STUDY and not coded:
             continue  # lower-case agents of a study are INTRODUCED_RE's job
         if not coded and n.isupper() and len(n) < 5:
@@ -450,6 +453,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         if d2 and len(d2) == 4 and _YEAR.fullmatch(d2):
             continue  # "CES2025"-style event/year labels
         raw.append(Mention(m.start(), m.end(), _norm(m.group()), "code"))
+    if raw:
+        raw += _spaced_codes(ctext, raw)
     stems = vocab.inn_stems()
     suffixes = tuple(s for s, _ in stems)
     words7 = set(_WORD7.findall(text))
@@ -474,7 +479,12 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
                     continue
             if name[0].isupper() and kind == "inn":
                 name = name[0].lower() + name[1:]
-            raw.append(Mention(m.start(), m.end(), name, kind, name.lower() in comps))
+            end = m.end()
+            # (printed in lower case: "Actimab-A" is a capitalized product name, not an INN's version)
+            sfx = _INN_SUFFIX.match(text, end) if kind == "inn" and m.group("w")[0].islower() and not m.group("conj") and text.startswith("-", end) else None
+            if sfx is not None and sfx.group(1) not in _SUFFIX_STOP:
+                name, end = name + sfx.group(), sfx.end()  # "cosibelimab-ipdl", "remestemcel-L": a product of the molecule
+            raw.append(Mention(m.start(), end, name, kind, name.lower() in comps))
         # "DehydraTECH-liraglutide": a company's formulation of a known molecule, named by a
         # capitalized prefix glued to the INN, is its own product
         for w in cands:
@@ -525,8 +535,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         if n not in known:
             intro.setdefault(n, kind)
     for n, kind in intro.items():
-        if n in known or n.lower() in comps:
-            continue
+        if n in known or n.lower() in comps or brands.get(n) is not None:
+            continue  # a trademarked name stays a brand ("HyBryte™", introduced or not)
         forms = {n, n[:1].upper() + n[1:]} if kind == "inn" else {n}
         for form in forms:
             for a in _occurrences(text, form):
@@ -538,12 +548,18 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         for b in sorted(brands, key=len, reverse=True):
             for a in _occurrences(text, b):
                 raw.append(Mention(a, a + len(b), b, "brand", brands[b]))
+    if "(" in text:
+        raw += _caps_brand_generics(text, comps)
     introduced = {mm.name for mm in raw if mm.kind == "inn"} | poss
     # the same INN elsewhere in the release, including sentence-initial capitals
     for w in sorted(introduced, key=len, reverse=True):
         for form in {w, w[:1].upper() + w[1:]}:
             for a in _occurrences(text, form):
                 raw.append(Mention(a, a + len(form), w, "inn", w.lower() in comps))
+    if introduced and "(" in text:
+        raw += _unmarked_brands(text, introduced, issuer, prefixes, comps)
+    if "(" in text and any(r in text for r in _ROUTES):
+        raw += _route_products(text)
     codes: dict[str, list[Mention]] = {}
     for mm in raw:
         if mm.kind == "code":
@@ -563,6 +579,10 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
                 for a in _occurrences(text, w):
                     raw.append(Mention(a, a + len(w), w, "inn"))
             out = _resolve(raw)
+    if out:
+        linked = _linked_names(text, out, issuer, prefixes, comps) + _sibling_names(text, out, issuer)
+        if linked:
+            out = _resolve(raw + linked)
     return out
 
 
@@ -646,8 +666,273 @@ def _resolve(raw: list[Mention]) -> list[Mention]:
 _PAREN_CLOSE = re.compile(r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[\"”'’]?\s*(?:[),;]|or\s)", re.I)
 _LINK = re.compile(
     r"\s*(?:\(|,\s*(?:or|also known as|also called|formerly|formerly known as|previously known as|a\.k\.a\.)\s+(?:the\s+)?|\s+(?:\(?also known as|formerly known as)\s+"
-    r"|\(\s*(?:formerly|previously|also called|a\.k\.a\.|f/k/a)(?: known as)?\s+)\s*$"
+    r"|\(\s*(?:formerly|previously|also called|a\.k\.a\.|f/k/a)(?: known as)?\s+"
+    # "X, formerly called Y", "X (also referred to as Y)", "X, previously Y"
+    r"|[ \t]*[,(][ \t]*(?:(?:formerly|previously)(?:[ \t]+(?:known as|referred to as|called|named))?|also[ \t]+(?:known as|referred to as|called|named)|a\.k\.a\.|f/k/a)[ \t]+[\"“]?"
+    r")\s*$"
 )
+
+
+# ---------------------------------------------------------------- second names of a drug
+# A release often prints a drug's other name in a shape that no recognizer of its own
+# reads: the code with a space ("KROS 101" beside "KROS-101"), a brand without a mark
+# before its INN ("NERLYNX (neratinib)"), an old name after "formerly", a quoted second
+# name ('NV-CoV-2 ("API NV-387")'), an enzyme's plain name ("TNX-1300 (cocaine esterase)").
+# Each counts only next to a name already read as a drug, so the link itself is the cue.
+_CODE_PARTS = re.compile(r"([A-Z]{2,6})-?(\d{3,6})")
+
+
+def _code_key(name: str) -> str:
+    """"KROS 101", "KROS-101" and "KROS101" are one code."""
+    return re.sub(r"[\s-]", "", name).upper()
+
+
+def _spaced_codes(text: str, raw: list[Mention]) -> list[Mention]:
+    """"KROS 101" where the release also prints "KROS-101" or "KROS101" (a space alone is "ISO 9001")."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for mm in raw:
+        m = _CODE_PARTS.fullmatch(mm.name)
+        if m is None or m.group() in seen:
+            continue
+        seen.add(m.group())
+        form = m.group(1) + " " + m.group(2)
+        for a in _occurrences(text, form):
+            out.append(Mention(a, a + len(form), form, "code"))
+    return out
+
+
+# the FDA's four-letter suffix of a biologic ("-ipdl") or a letter version ("-L") glued to an INN
+_INN_SUFFIX = re.compile(r"-([a-z]{4}|[A-Z])(?![\w-])")
+_SUFFIX_STOP = frozenset(
+    "from like free only type high dose rich test time care when with that this into over data than also then both each "
+    "will were have more less most well long term year week month based arms step rate wide role risk loss gain".split()
+)
+_BRAND_BEFORE = re.compile(r"(?<![\w-])(?P<b>[A-Z]{4,}|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{4,})[ \t]*\($")
+_BRAND_AFTER = re.compile(r"[ \t]*\((?P<b>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{4,}|[A-Z]{4,})\)")
+_PAREN_ONLY = re.compile(
+    r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|oral suspension|cream|gel|nasal spray|ophthalmic solution)\s*)?\)", re.I
+)
+
+
+def _unmarked_brands(text: str, inns: set[str], issuer: str | None, prefixes: frozenset[str], comps) -> list[Mention]:
+    """A capitalized name right before a parenthesis that holds just an INN is its brand: "NERLYNX (neratinib)"."""
+    brands: dict[str, tuple[str, bool]] = {}
+    for w in sorted(inns):
+        i = text.find("(" + w)
+        while i >= 0:
+            j = i + 1 + len(w)
+            m = _BRAND_BEFORE.search(text, max(0, i - 30), i + 1) if _PAREN_ONLY.match(text, j) else None
+            if m is not None and _brand_word_ok(text, m.group("b"), m.start("b"), inns, issuer, prefixes):
+                brands[m.group("b")] = (w, m.group("b").lower() in comps or w.lower() in comps)
+            i = text.find("(" + w, i + 1)
+        # "lifileucel (Amtagvi)": the brand in the parenthesis after the INN
+        for a in _occurrences(text, w):
+            m = _BRAND_AFTER.match(text, a + len(w))
+            if m is not None and _brand_word_ok(text, m.group("b"), m.start("b"), inns, issuer, prefixes):
+                brands[m.group("b")] = (w, m.group("b").lower() in comps or w.lower() in comps)
+    out: list[Mention] = []
+    for b, (w, comp) in brands.items():
+        occ = _occurrences(text, b)
+        if len(occ) < 2 and len(_occurrences(text, w)) + len(_occurrences(text, w[:1].upper() + w[1:])) < 2:
+            continue  # "OJEMDA (tovorafenib)" printed once: the pair names one drug once, still in passing
+        out += [Mention(a, a + len(b), b, "brand", comp) for a in occ]
+    return out
+
+
+# "ZELVORA (benzoxalamine)": a generic name without a known WHO stem, given by its capitalized brand
+# (anchored on the parenthesis: a pattern that starts with a capital would be tried at every capital)
+_PAREN_WORD = re.compile(r"\((?P<g>[a-z]{8,})\)")
+_CAPS_BEFORE = re.compile(r"(?<![\w-])(?P<b>[A-Z]{5,})(?:®|™)?[ \t]*$")
+
+
+def _caps_brand_generics(text: str, comps) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _PAREN_WORD.finditer(text):
+        c = _CAPS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if c is None:
+            continue
+        b, g = c.group("b"), m.group("g")
+        if g in comps or g in _STOP_WORDS or g in _ENGLISH_MORPH or _NOT_INTRODUCED.search(g) or _DISEASE_WORD.search(g):
+            continue  # "EBITDA (adjusted)"
+        if b in _ABBREV_STOP() or b in _FRAME_STOP or (len(_occurrences(text, b)) < 2 and len(_occurrences(text, g)) < 2):
+            continue
+        out.append(Mention(m.start("g"), m.end("g"), g, "inn"))
+    return out
+
+
+def _brand_word_ok(text: str, b: str, at: int, inns: set[str], issuer: str | None, prefixes: frozenset[str]) -> bool:
+    if b in _NAME_STOP or b in _FRAME_STOP or b.lower() in _STOP_WORDS or b.lower() in inns or b.upper() in prefixes:
+        return False
+    if issuer and (b.lower().startswith(issuer) or issuer.startswith(b.lower())):
+        return False
+    if b.isupper() and b in _ABBREV_STOP() or b.lower() in _DISEASE_NAMES() or _DISEASE_WORD.search(b):
+        return False
+    if _occurrences(text, b.lower()) or (not _CAMEL.search(b) and _NOT_INTRODUCED.search(b.lower())):
+        return False  # an English word ("Increase (decrease)")
+    return not _capital_before(text, at)  # the last word of a longer name ("Merck Serono (...)")
+
+
+_ROUTES = ("inhaled ", "intranasal ", "nebulized ", "nebulised ", "subcutaneous ", "intravenous ", "intrathecal ", "oral ", "topical ")
+_ROUTE_PRODUCT = re.compile(
+    r"(?<![\w-])(?P<r>inhaled|intranasal|nebuli[sz]ed|subcutaneous|intravenous|intrathecal|oral|topical)[ \t]+"
+    r"(?:(?P<long>[a-z][a-z0-9-]*(?:[ \t][a-z][a-z0-9-]*){0,3})[ \t]+\((?P<a1>[A-Z][A-Z0-9]{1,5})\)|(?P<a2>[A-Z][A-Z0-9]{1,5}))"
+    r"[ \t]+(?:therapy|therapeutic|product candidate|drug candidate|candidate|treatment)\b"
+)
+_ROUTE_CUE = re.compile(r"\b(?:[Pp]hase|trials?|candidate|developing|development|IND|BLA|NDA)\b")
+_CLASS_ABBREV = frozenset("TKI TKIS ADC ADCS NSAID SSRI SNRI PPI JAK BTK PARP CAR GLP GIP SGLT DPP ACE ARB MAB AAV RNA DNA ASO".split())
+
+
+def _route_products(text: str) -> list[Mention]:
+    """"inhaled alpha-1 antitrypsin (AAT) therapy" ... "inhaled AAT therapy": a route and a protein's
+    abbreviation name the company's product when printed at least twice and in development sentences."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in _route_matches(text):
+        abbr = m.group("a1") or m.group("a2")
+        if m.group("long") and not _abbreviates(m.group("long"), abbr):
+            continue
+        if abbr in _CLASS_ABBREV or abbr in _ABBREV_STOP() or _target_rx().fullmatch(abbr):
+            continue
+        a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        b = text.find(". ", m.end())
+        if not _ROUTE_CUE.search(text, a, b if b >= 0 else len(text)):
+            continue
+        end = m.end("a1") + 1 if m.group("a1") else m.end("a2")
+        hits.setdefault(f"{m.group('r')} {abbr}", []).append((m.start(), end))
+    out: list[Mention] = []
+    for name, spans in hits.items():
+        spans = sorted(set(spans) | {(a, a + len(name)) for a in _occurrences(text, name)})
+        if len(spans) >= 2:
+            out += [Mention(a, b, name, "other", introduced=True) for a, b in spans]
+    return out
+
+
+def _route_matches(text: str):
+    for r in _ROUTES:
+        i = text.find(r)
+        while i >= 0:
+            m = _ROUTE_PRODUCT.match(text, i)
+            if m is not None:
+                yield m
+            i = text.find(r, i + len(r))
+
+
+def _abbreviates(long: str, abbr: str) -> bool:
+    """Schwartz-Hearst: the abbreviation's letters occur in order in the long form, the first one first."""
+    low, i = long.lower(), 0
+    if not low.startswith(abbr[0].lower()):
+        return False
+    for c in abbr.lower():
+        if not c.isalnum():
+            continue
+        i = low.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+_NAME2 = r"(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}|[a-z]{6,})"
+_LINK_WORDS = (
+    r"(?:formerly|previously)(?:[ \t]+(?:known as|referred to as|called|named))?"
+    r"|also[ \t]+(?:known as|referred to as|called|named)|a\.k\.a\.|f/k/a"
+)
+_LINKED_AFTER = re.compile(r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_WORDS + r")[ \t]+[\"“]?" + _NAME2 + r"(?![\w-])")
+_LINKED_BEFORE = re.compile(_NAME2 + r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_WORDS + r")[ \t]+[\"“]?$")
+_QUOTED_AFTER = re.compile(r"(?:®|™)?[ \t]*\([ \t]*[\"“](?P<n>[A-Z][A-Za-z0-9-]*(?:[ \t][A-Za-z0-9-]+){0,2})[\"”][ \t]*\)")
+_ENZYME_AFTER = re.compile(r"(?:®|™)?[ \t]*\((?P<n>(?:[a-z]{3,}[ \t]){0,2}[a-z]{3,}ase)\)")
+# "LP-284/STAR-001": the code after the slash (codes are otherwise never read right after "/", as in "10/100")
+_SLASH_AFTER = re.compile(r"/(?P<n>[A-Z][A-Za-z0-9-]{2,15})(?![\w/-])")
+_NOT_ENZYME = frozenset("disease release increase decrease phase case base database purchase showcase lease cease ease chase erase please".split())
+
+
+def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: frozenset[str], comps) -> list[Mention]:
+    """Names printed as another name of a drug already read: "X, formerly Y", "Y (formerly X)",
+    'X ("Y")', "X (cocaine esterase)"."""
+    starts = {m.start for m in ms}
+    names = {m.name for m in ms}
+    found: dict[str, str] = {}
+    for m in ms:
+        if m.comparator:
+            continue
+        for rx, how in ((_LINKED_AFTER, "name"), (_QUOTED_AFTER, "quoted"), (_ENZYME_AFTER, "enzyme"), (_SLASH_AFTER, "slash")):
+            t = rx.match(text, m.end)
+            if t is not None and t.start("n") not in starts:
+                found.setdefault(t.group("n"), how)
+        if ("ormerly" in text or "reviously" in text or "lso " in text or "k/a" in text or "k.a." in text):
+            t = _LINKED_BEFORE.search(text, max(0, m.start - 80), m.start)
+            if t is not None and t.end() == m.start and t.start("n") not in starts:
+                found.setdefault(t.group("n"), "name")
+    out: list[Mention] = []
+    for n, how in found.items():
+        if n in names or n.lower() in comps or not _linked_name_ok(text, n, how, issuer, prefixes):
+            continue
+        # a quoted phrase ("API QV-387") is a label, not the code itself: a plain code stays the canonical name
+        kind = "code" if any(c.isdigit() for c in n) and " " not in n else ("inn" if n.islower() and " " not in n else "other")
+        for a in _occurrences(text, n):
+            out.append(Mention(a, a + len(n), n, kind, introduced=True))
+    return out
+
+
+def _linked_name_ok(text: str, n: str, how: str, issuer: str | None, prefixes: frozenset[str]) -> bool:
+    if how == "enzyme":
+        return n.split()[-1] not in _NOT_ENZYME
+    if how == "quoted" and not any(c.isdigit() for c in n):
+        return False  # 'DehydraTECH (“DHT”)': a defined abbreviation, not a second drug name
+    if how == "slash":
+        c = CODE_RE.fullmatch(n)
+        return c is not None and n.split("-")[0].upper() not in prefixes and not _YEAR.fullmatch(c.group("d2") or "")
+    if len(n) < 3 or n in _NAME_STOP or n in _FRAME_STOP or n.lower() in _STOP_WORDS or n.split("-")[0].upper() in prefixes:
+        return False
+    if issuer and n.lower().startswith(issuer):
+        return False
+    if n.islower():
+        return _INN_LIKE.search(n) is not None
+    return not any(_COMPANY_AFTER.match(text, a + len(n)) for a in _occurrences(text, n))
+
+
+# "Iomab-B" read as a drug: "Iomab-ACT" in the same release is a product of the same family
+_FAMILY = re.compile(r"(?P<p>[A-Z][a-z]{3,}[A-Za-z]*)-(?P<s>[A-Z][A-Z0-9]{0,4})")
+
+
+def _sibling_names(text: str, ms: list[Mention], issuer: str | None) -> list[Mention]:
+    stems = {f.group("p") for m in ms if not m.comparator and m.kind in ("other", "code") and (f := _FAMILY.fullmatch(m.name))}
+    stems = {p for p in stems if not (issuer and p.lower().startswith(issuer))}
+    if not stems:
+        return []
+    names = {m.name for m in ms}
+    out: list[Mention] = []
+    for p in sorted(stems):
+        for f in re.finditer(r"(?<![\w-])" + re.escape(p) + r"-[A-Z][A-Z0-9]{0,4}(?![\w-])", text):
+            n = f.group()
+            if n in names or _TRIAL_NEXT.match(text, f.end()) or _PLATFORM_NEAR.match(text, f.end()) or _COMPANY_AFTER.match(text, f.end()):
+                continue
+            out.append(Mention(f.start(), f.end(), n, "other", introduced=True))
+    return out
+
+
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+[Cc]ompany(?:'s|’s)|its|our|[A-Z][\w-]+(?:'s|’s|s'|s’))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:candidate|asset|compound|molecule|product|drug|program)\s*,?\s*"
+)
+_SLASH_COMBO = re.compile(r"\s*(?:combination|combo|regimen|doublet|triplet)\b", re.I)
+
+
+def _code_variant_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """"KROS-101" / "KROS101" / "KROS 101", and "cosibelimab" / "cosibelimab-ipdl", printed in one release."""
+    first: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.comparator:
+            continue
+        if m.kind == "code":
+            first.setdefault(_code_key(m.name), {}).setdefault(m.name, m)
+        elif m.kind == "inn" and " " not in m.name:
+            first.setdefault(m.name.split("-")[0].lower(), {}).setdefault(m.name, m)
+    pairs = []
+    for forms in first.values():
+        ms = list(forms.values())
+        pairs += [(ms[0], x) for x in ms[1:]]
+    return pairs
 
 
 def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -656,11 +941,18 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
     for a, b in zip(mentions, mentions[1:]):
         gap = re.sub(r"^(?:®|™|\(R\)|\(TM\)|TM)", "", text[a.end:b.start])  # "LUCEMYRA® (lofexidine)"
         gap = re.sub(r"\(\s*[\"“'‘]$", "(", gap)  # 'HyBryte™ ("SGX301" or ...)' 
-        if len(gap) > 30 or "\n\n" in gap:
+        # "dusquetide, the company's lead candidate SGX942": an apposition of two names
+        appos = len(gap) <= 80 and not (a.kind == b.kind == "code") and _APPOSITION.fullmatch(gap) is not None
+        if (len(gap) > 30 and not appos) or "\n\n" in gap:
             continue
-        # "LP-284/STAR-002": two codes of one molecule (a program and its subsidiary's name)
-        slash = gap == "/" and a.kind == b.kind == "code" and a.name.split("-")[0] != b.name.split("-")[0]
-        if slash or _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
+        # "LP-284/STAR-002": two codes of one molecule (a program and its subsidiary's name); "velquitinib/ZT-101":
+        # an INN and its code (not "X/Y combination")
+        slash = gap == "/" and (
+            (a.kind == b.kind == "code" and a.name.split("-")[0] != b.name.split("-")[0])
+            or ({a.kind, b.kind} == {"code", "inn"} and not _SLASH_COMBO.match(text, b.end)
+                and "combination" not in text[max(0, a.start - 40):a.start].lower())
+        )
+        if slash or appos or _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
             if a.comparator or b.comparator:
                 continue
             if gap.rstrip().endswith("(") and not _PAREN_CLOSE.match(text, b.end):
@@ -676,7 +968,7 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
     shared = {n for n, bs in brands_of.items() if len(bs) > 1}
     if shared:
         pairs = [(a, b) for a, b in pairs if a.name not in shared and b.name not in shared]
-    return pairs
+    return pairs + _code_variant_pairs(mentions)
 
 
 # ---------------------------------------------------------------- names by evidence
@@ -842,6 +1134,8 @@ def _framed_names(text: str, issuer: str | None, prefixes: frozenset[str], comps
                 continue  # mostly a company, a platform or a word of a longer name
             if any(_DEVICE_NEAR.match(text, a + len(x)) or _ORG_NEXT.match(text, a + len(x)) for a in occ):
                 continue
+        if not lower and len(occ) > 1 and any(text.startswith(("®", "™"), a + len(x)) for a in occ):
+            n_cues += 1  # "a phase 1 trial of JOVREL" and "JOVREL™": a trademarked name the text studies
         if lower and title and x in title and len(occ) > 1:
             n_cues += 1  # the title names it too
         if n_cues >= 2:
