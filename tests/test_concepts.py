@@ -178,3 +178,49 @@ def test_a_bare_other_comprehensive_loss_line_is_not_a_known_line():
     # "Less: other comprehensive loss" in a bank's tangible-equity table is the
     # accumulated balance, not the period's other comprehensive loss
     assert concept_for("other comprehensive loss", "income|") is None
+
+
+def test_cash_flow_company_lines_are_named_after_their_section():
+    from pipelines.financial.concepts import cash_flow_concept
+
+    info = cash_flow_concept("Accounts payable, accrued expenses and other current liabilities", "Operating")
+    assert info.concept == "AccountsPayableAccruedExpensesAndOtherCurrentLiabilitiesOperatingCashFlow"
+    assert (info.sign, info.unit_kind, info.known) == ("as_printed", "money", False)
+    assert cash_flow_concept("Issuance of Common Shares for Service", "Operating").concept == (
+        "IssuanceOfCommonSharesForServiceOperatingCashFlow"
+    )
+    assert cash_flow_concept("Interest", "Supplemental", "Cash paid during the periods:").concept == (
+        "CashPaidInterestSupplementalCashFlow"
+    )
+    assert cash_flow_concept("Other", "Investing", None) is None
+
+
+@pytest.mark.parametrize(
+    "label, context, concept",
+    [
+        ("Less: Net income attributable to noncontrolling interest", "income|",
+         "NetIncomeLossAttributableToNoncontrollingInterest"),
+        ("Net loss attributable to non-controlling interests", "income|",
+         "NetIncomeLossAttributableToNoncontrollingInterest"),
+        ("Comprehensive loss attributable to noncontrolling interests", "income|",
+         "ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest"),
+        ("Net income (loss) attributable to Orlan", "income|", "NetIncomeLoss"),
+        ("Loss for the period", "income|", "NetIncomeLoss"),
+        ("Effect of exchange rate changes on cash and cash equivalents", "cash_flow|",
+         "EffectOfExchangeRateOnCashAndCashEquivalents"),
+        ("Diluted", "income|net earnings per ordinary share attributable to orlan: basic", "EarningsPerShareDiluted"),
+        ("Continuing operations", "income|net (loss) income per share diluted",
+         "IncomeLossFromContinuingOperationsPerDilutedShare"),
+    ],
+)
+def test_result_split_and_per_share_part_labels(label, context, concept):
+    info = concept_for(label, context)
+    assert info is not None and info.concept == concept
+
+
+def test_share_capital_line_named_shares_is_money():
+    from pipelines.financial.concepts import derived_concept
+
+    info = derived_concept("Ordinary shares, Class B, $0.000004 par value, 100,000 shares issued", "balance|")
+    assert info is not None and (info.concept, info.unit_kind) == ("OrdinarySharesClassB", "money")
+    assert derived_concept("Ordinary shares outstanding", "balance|") is None

@@ -124,6 +124,9 @@ _EXPENSE_WORD = re.compile(r"(?i)\b(?:expenses?|costs?|charges?)\b")
 # "Share-based compensation" is an amount, not a share count.
 _SHARE_WORDS = re.compile(r"(?i)\bshares?\b(?!-based)|\bunits?\b")
 _SKIP_WORDS = {"the", "a", "an"}
+# "Ordinary shares, Class A, $0.000004 par value, ... issued": the amount of share
+# capital on the balance sheet, money whatever its name says.
+_CAPITAL_LINE = re.compile(r"(?i)(?:common|ordinary|preferred|preference)\s+(?:stock|shares?)\b.{0,60}?\bpar value\b")
 _GENERIC = {
     "basic", "diluted", "basic and diluted", "total", "subtotal", "other", "net", "others", "gross",
     "current", "non-current", "noncurrent", "long-term", "short-term", "related party", "third party",
@@ -140,8 +143,9 @@ def derived_concept(label: str, context: str | None = None) -> ConceptInfo | Non
     label with no words to build a name from, or a per-share / share-count
     line whose unit cannot be told.
     """
+    capital = bool(_CAPITAL_LINE.match(label))
     label = _without_details(label)
-    if _SHARE_WORDS.search(label):
+    if _SHARE_WORDS.search(label) and not capital:
         return None  # per-share or share-count line of unknown kind: unit unclear
     if normalize_label(label) in _GENERIC:
         return None  # "Diluted", "Total": says nothing without its heading
@@ -262,3 +266,40 @@ def apply_sign(info: ConceptInfo, label: str, values: list[float | None]) -> lis
     if all(v <= 0 for v in present):
         return values
     return None  # mixed signs under a one-direction label: ambiguous
+
+
+# The sections of a cash-flow statement, named after the subtotal closing them.
+CASH_SECTIONS = {
+    "NetCashProvidedByUsedInOperatingActivities": "Operating",
+    "NetCashProvidedByUsedInInvestingActivities": "Investing",
+    "NetCashProvidedByUsedInFinancingActivities": "Financing",
+}
+_CASH_GENERIC = _GENERIC | {"interest", "taxes", "income taxes", "net loss", "net income", "adjustments"}
+
+
+def cash_flow_concept(label: str, section: str, heading: str | None = None) -> ConceptInfo | None:
+    """A company line of a cash-flow statement: its name and the section it sits in
+    ("Accounts receivable" in the operating section -> AccountsReceivableOperatingCashFlow).
+
+    The value is the line's effect on cash as printed (an increase of a receivable
+    printed "(30,946)" is -30,946): the name says so rather than claim an XBRL
+    "IncreaseDecrease" concept whose sign depends on whether the line is an asset
+    or a liability. Generic labels ("Interest", "Other") take their heading's words
+    first ("Cash paid for: Interest" -> CashPaidForInterestSupplementalCashFlow).
+    """
+    label = _without_details(label)
+    head, colon, tail = label.rpartition(":")
+    if colon and normalize_label(tail) and normalize_label(tail) not in _CASH_GENERIC:
+        label = tail  # "Adjustments to reconcile net loss ...: Depreciation and amortization"
+    norm = normalize_label(label)
+    if not norm:
+        return None
+    name = _camel(label)
+    if norm in _CASH_GENERIC:
+        h = _camel(re.sub(r"(?i)\bduring the (?:period|year|quarter)s?\b|\bthe\b", " ", heading or ""))
+        if not h or normalize_label(heading or "") in _GENERIC:
+            return None
+        name = h + name
+    if not name or not name[0].isalpha():
+        return None
+    return ConceptInfo(f"{name}{section}CashFlow", "money", "as_printed", "duration", 0, known=False)

@@ -31,7 +31,14 @@ Includes ...") is prose.
 
 A label printed on two lines ("Net loss per share, basic and" / "diluted ...")
 is joined when the second line starts in lower case or the first ends with a
-connector ("and", "of", ",").
+connector ("and", "of", ","), or when the second is a parenthetical with
+figures ("Treasury stock, at cost" / "(December 2024: 59,796 shares)"); such a
+parenthetical inside a glued row's label stays in the label.
+
+Reference marks after figures are not figures: superscripts, daggers and "*"
+glued to a figure are blanked, "(1)" / "(a)" glued to the end of a cell is
+dropped from it (in a glued one-line row, where "(1)" may be a figure of the
+next column, ``tables`` drops it only when the column count says so).
 
 Offsets are absolute offsets in the cleaned text, so every fact's evidence is
 a slice of it.
@@ -136,6 +143,34 @@ class Table:
         return None
 
 
+# Footnote marks glued to a figure ("1,234\u00b9", "5,000*", "(812)\u2020"): never part of
+# it. Blanked (offsets unchanged) before the line is read.
+_MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021")
+_GLUED_MARK = re.compile(
+    r"(?:(?<=[\d)])\*{1,3}|(?<=[\w)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2020\u2021]+)(?=[\s$)|]|$)"
+)
+# "1,234(1)", "12.5(a)": a reference mark glued to the end of a figure's cell; a
+# figure of its own would be printed apart (another cell, another line).
+_GLUED_PAREN_MARK = re.compile(r"(?<=[\d)])\((?:\d{1,2}|[a-z])\)(?=\s*$)")
+
+
+def _unmark(line: str) -> str:
+    if _MARK_CHARS.isdisjoint(line):
+        return line
+    return _GLUED_MARK.sub(_blank, line)
+
+
+def _cell_figures(cell: str, pos: int = 0) -> list[Figure] | None:
+    """``cell_numbers`` of a cell, else of the cell without a reference mark glued
+    to its end ("1,234(1)")."""
+    figs = cell_numbers(cell, pos)
+    if figs is None and cell.endswith(")"):
+        m = _GLUED_PAREN_MARK.search(cell)
+        if m:
+            figs = cell_numbers(cell[: m.start()] + " " * (m.end() - m.start()) + cell[m.end():], pos)
+    return figs
+
+
 def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
@@ -181,7 +216,7 @@ def _tab_item(line: str, start: int) -> Item:
                 groups.pop()
             pos += len(cell) + 1
             continue
-        figs = cell_numbers(cell, pos)
+        figs = _cell_figures(cell, pos)
         if figs is None and "illion" in cell:
             figs = scaled_cell(cell, pos)  # "$ 412.3 million" in a list of selected figures
         if figs is None:
@@ -367,6 +402,9 @@ def _segments(line: str, start: int):
     run: list[tuple[int, list[Figure]]] = []
     for i, m in enumerate(toks):
         figs = _token_figures(toks, i, start)
+        if figs is not None and label_start is not None and not run:
+            if _in_open_detail(line, label_start, label_end, toks, i):
+                figs = None  # "Treasury stock, at cost (December 2024 - 59,796 shares)": the label's details
         if figs is None:  # a word
             if run:
                 segs.append((label_start, label_end, run))  # type: ignore[arg-type]
@@ -386,6 +424,27 @@ def _segments(line: str, start: int):
     if not segs:
         return None
     return toks, segs, tail
+
+
+_DETAIL_CLOSE = re.compile(r"[A-Za-z]\)[,;:]?$")
+
+
+def _in_open_detail(line: str, ls: int, le: int, toks, i: int) -> bool:
+    """Token i sits inside a parenthesis the label opened with words ("(December")
+    and that a word closes within a few tokens ("shares)")."""
+    label = line[ls:le]
+    if label.count("(") <= label.count(")"):
+        return False
+    opened = label.rfind("(")
+    if not label[opened + 1 : opened + 2].isalpha():
+        return False
+    for tk in toks[i : i + 6]:
+        t = tk.group(0)
+        if _DETAIL_CLOSE.search(t):
+            return True
+        if ")" in t:
+            return False
+    return False
 
 
 def _groups(line: str, toks, r) -> list[list[Figure]]:
@@ -680,7 +739,7 @@ def _pipe_items(line: str, start: int) -> list[Item]:
         if not text or _PIPE_RULE.match(text) or _PCT_CELL.match(text):
             continue
         at = start + cstart + cell.index(text[0])
-        figs = cell_numbers(cell, start + cstart)
+        figs = _cell_figures(cell, start + cstart)
         if figs and _is_year_only(figs) and not groups:
             close()
             if not header:
@@ -739,6 +798,7 @@ def items(text: str) -> list[Item]:
 
     in_tab_table = False  # header or figure rows of a TAB table came before, no blank line since
     for start, line in _lines(text):
+        line = _unmark(line)
         stripped = line.strip().strip("\u00a0").strip()
         if not stripped:
             in_tab_table = False
@@ -765,10 +825,10 @@ def items(text: str) -> list[Item]:
             out.append(item)
             in_tab_table = in_tab_table or item.kind in ("row", "header")
             continue
-        figs = cell_numbers(stripped) if stripped[0] in _FIG_START else None
+        figs = _cell_figures(stripped) if stripped[0] in _FIG_START else None
         if figs:
             lead = line.index(stripped[0])
-            figs = cell_numbers(stripped, start + lead) or []
+            figs = _cell_figures(stripped, start + lead) or []
             if _is_year_only(figs):
                 close_flat()
                 if pending is not None:
@@ -860,18 +920,24 @@ _CONNECTOR_WORDS = frozenset({"and", "or", "of", "in", "to", "for", "from", "per
 
 
 _FIGURE_IN = re.compile(r"\d,\d{3}|\(\d")
+# A parenthetical printed on a line of its own, with figures in it: a label's details.
+_PAREN_DETAIL = re.compile(r"\([A-Za-z][^()]*\d[^()]*\)")
 
 
 def continues(prev: str, nxt: str) -> bool:
     """True when ``nxt`` is the second line of a label that starts on ``prev``.
 
     The first line does not end a heading (":") or a sentence, and the second
-    starts in lower case or the first ends with a connector ("basic and").
+    starts in lower case or the first ends with a connector ("basic and"), or
+    the second is a parenthetical with figures ("(December 2024: 59,796 shares)").
     """
     prev = prev.rstrip()
     nxt = nxt.lstrip()
     if not prev or not nxt or prev[-1] in ":.;" or len(prev) > MAX_HEADING:
         return False
+    if _PAREN_DETAIL.fullmatch(nxt):
+        # "Treasury stock, at cost" / "(December 2024: 59,796 shares)": the line's details
+        return True
     if not (nxt[0].islower() or prev[-1] in ",-&" or prev.rsplit(None, 1)[-1].lower() in _CONNECTOR_WORDS):
         return False
     return not _FIGURE_IN.search(prev)

@@ -58,6 +58,22 @@ Rules that keep "no wrong value anywhere":
   figures) is read at that scale whatever the table's; per-share and share
   lines printed so are left out. "(1)" printed right after a text row's label
   is the label's footnote mark when the row has one figure too many.
+* Cash-flow statements: a section's company lines (add-backs, working
+  capital, investing and financing lines) are read, as printed and named after
+  their section (``cash_flow_concept``), in a column where the section's
+  figures add up to its "Net cash ... activities" line (``_cash_sections``);
+  supplemental lines only in a column some section verified.
+* Net income of the group, the non-controlling share and the company's part
+  are told apart by group - share = company (``_attribute_to_parent``); a
+  share whose sign that does not decide is left out.
+* A statement whose header prints dates alone ("For the Period Ended
+  September 30, 2024 2023", "Dec. 31, 2024") takes its durations from the
+  release: the net income line equal to one earlier column, or "Beginning /
+  End of Year" cash lines that roll forward; a balance sheet headed by years
+  alone takes the day the release's twelve-month columns end.
+* Figures glued into one digit run ("252208906873") are cut only where each
+  part has 1-3 digits (the table prints larger figures with separators) and
+  exactly one combination of cuts adds up to the block's "Total" line.
 * Tables of projections ("Q4 2024 (Projected)", "Outlook") yield nothing, nor
   do derived concepts for generic labels ("Diluted", "Total") or for lines
   whose figures are all cents (a per-share line under an unrecognized heading).
@@ -75,18 +91,28 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from pipelines.financial.concepts import (
+    CASH_SECTIONS,
     ConceptInfo,
     apply_sign,
+    cash_flow_concept,
     concept_for,
     derived_concept,
     is_known_label,
 )
 from pipelines.financial.numbers import Figure
 from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables  # noqa: F401
-from pipelines.financial.table_periods import Period, find_scale, has_duration, has_year, parse_periods, strip_years
+from pipelines.financial.table_periods import (
+    Period,
+    find_scale,
+    has_duration,
+    has_year,
+    parse_periods,
+    period_start,
+    strip_years,
+)
 from pipelines.model import CleanDocument, FinancialFact
 
 # Cheap precheck, run on every release (most have no table): a tab, a line
@@ -189,6 +215,31 @@ def _is_label_footnote(row: Row, label: str) -> bool:
     )
 
 
+_MARK_FIG = re.compile(r"\(\d\)|\*{1,3}")
+
+
+def _without_marks(row: Row, n: int) -> Row | None:
+    """The row without reference marks printed after its figures, when that leaves
+    exactly one figure per column: "(1)" glued to the figure before it
+    ("1,234(1)" read as 1,234 and (1)) or a "*" after a figure ("1,100 *")."""
+    cells, dropped = [], 0
+    prev: Figure | None = None
+    for cell in row.cells:
+        kept = []
+        for f in cell:
+            glued = prev is not None and f.start == prev.end and f.text.startswith("(")
+            star = f.value is None and f.text.startswith("*") and prev is not None
+            if _MARK_FIG.fullmatch(f.text) and (glued or star):
+                dropped += 1
+                continue
+            kept.append(f)
+            prev = f
+        cells.append(kept)
+    if not dropped or sum(len(c) for c in cells) != n:
+        return None
+    return dataclasses.replace(row, cells=[c for c in cells if c])
+
+
 def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, object]]]:
     """Headings and figure lines of a table in print order, one group per printed line.
 
@@ -207,10 +258,18 @@ def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, objec
             continue
         row = it.row
         head, label = split_heading_prefix(row.label)
+        if head is None and row.glued:
+            m = _EPS_HEAD.match(label)
+            if m and not is_known_label(label):
+                head, label = m.group("h"), m.group("rest")
         figs = row.figures
         c = len(figs)
         if head:
             out.append(("h", head))
+        if c > n and c % n:
+            unmarked = _without_marks(row, n)
+            if unmarked is not None:
+                row, figs, c = unmarked, unmarked.figures, n
         if (c == n + 1 or extra and n + 1 < c <= n + 1 + extra) and _is_label_footnote(row, label):
             # "Research and development (1) ..... $ 31,275 ...": the "(1)" is the
             # label's footnote mark, not a figure.
@@ -250,6 +309,108 @@ def _logical(table: Table, n: int, extra: int = 0) -> list[list[tuple[str, objec
         for j, lab in enumerate(labels):
             out.append(("r", _Line(lab, [cell[j] for cell in row.cells], row)))
     return [g for g in groups if g]
+
+
+_DIGIT_RUN = re.compile(r"\d{2,15}")
+_MAX_COMBOS = 5000
+
+
+def _run_splits(text: str, n: int) -> list[list[str]]:
+    """Ways to cut a digit run into n figures of 1-3 digits with no leading zero."""
+    if n == 1:
+        ok = len(text) <= 3 and (text == "0" or text[0] != "0")
+        return [[text]] if ok else []
+    out = []
+    for k in (1, 2, 3):
+        head = text[:k]
+        if len(head) < k or (k > 1 and head[0] == "0") or len(text) - k < n - 1:
+            continue
+        out.extend([head, *rest] for rest in _run_splits(text[k:], n - 1))
+    return out
+
+
+def _split_digit_runs(groups: list[list[tuple[str, object]]], n: int) -> None:
+    """Rows whose figures were printed glued into one digit run ("252208906873":
+    252 | 208 | 906 | 873) read where exactly one cut makes their block add up.
+
+    Only in a table that prints every figure of 1,000 or more with separators (so
+    each glued figure has 1-3 digits), only inside a block closed by a "Total ..."
+    line whose other lines are all placed, and only when, of every combination of
+    cuts of the block's runs, exactly one gives the total in every column.
+    """
+    flat = [(gi, ei, e) for gi, g in enumerate(groups) for ei, e in enumerate(g)]
+    entries = [e for _, _, e in flat]
+    if not any(tag == "x" and _is_run_row(e) for tag, e in entries):
+        return
+    for tag, e in entries:
+        if (tag == "r" or tag == "x" and not _is_run_row(e)) and _unseparated(e.figures):  # type: ignore[union-attr]
+            return  # figures printed without separators: a run may hold 4-digit figures
+    i = 0
+    while i < len(flat):
+        tag, e = entries[i]
+        if tag != "x" or not _is_run_row(e):
+            i += 1
+            continue
+        start = i
+        while start > 0 and entries[start - 1][0] != "h" and not _closes(entries[start - 1]):
+            start -= 1
+        end = i
+        while end < len(flat) and entries[end][0] != "h" and not _closes(entries[end]):
+            end += 1
+        if end < len(flat) and _closes(entries[end]):
+            _resolve_block(groups, flat[start:end], entries[end][1], n)  # type: ignore[arg-type]
+        i = end + 1
+
+
+def _unseparated(figs: list[Figure]) -> bool:
+    return any(f.value is not None and abs(f.value) >= 1000 and "," not in f.text for f in figs)
+
+
+def _closes(entry: tuple[str, object]) -> bool:
+    return entry[0] == "r" and _is_total(entry[1])  # type: ignore[arg-type]
+
+
+def _is_run_row(row: Row) -> bool:
+    figs = row.figures
+    return len(figs) == 1 and bool(_DIGIT_RUN.fullmatch(figs[0].text)) and bool(row.label)
+
+
+def _resolve_block(groups, block, total: _Line, n: int) -> None:
+    placed: list[_Line] = []
+    runs: list[tuple[int, int, Row, list[list[str]]]] = []
+    for gi, ei, (tag, e) in block:
+        if tag == "h":
+            continue
+        if tag == "r" and len(e.figures) == n and not e.unlabeled:
+            placed.append(e)
+        elif tag == "x" and _is_run_row(e):
+            cuts = _run_splits(e.figures[0].text, n)
+            if not cuts:
+                return
+            runs.append((gi, ei, e, cuts))
+        else:
+            return
+    if not runs or len(total.figures) != n or any(f.value is None for f in total.figures):
+        return
+    if math.prod(len(r[3]) for r in runs) > _MAX_COMBOS:
+        return
+    base = [sum(ln.figures[j].value or 0.0 for ln in placed) for j in range(n)]
+    fits = []
+    for combo in itertools.product(*(r[3] for r in runs)):
+        sums = [base[j] + sum(int(c[j]) for c in combo) for j in range(n)]
+        if all(abs(v - t.value) <= 1.0 + 1e-9 for v, t in zip(sums, total.figures)):  # type: ignore[operator]
+            fits.append(combo)
+            if len(fits) > 1:
+                return
+    if len(fits) != 1:
+        return
+    for (gi, ei, row, _), parts in zip(runs, fits[0]):
+        f0 = row.figures[0]
+        pos, figs = f0.start, []
+        for part in parts:
+            figs.append(Figure(float(int(part)), 0, False, False, pos, pos + len(part), part))
+            pos += len(part)
+        groups[gi][ei] = ("r", _Line(row.label, figs, dataclasses.replace(row, cells=[[f] for f in figs])))
 
 
 def _is_reversed(entries: list[tuple[str, object]], kind: str | None) -> bool:
@@ -427,27 +588,42 @@ def _fye_month(text: str, header: str) -> int:
 _QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal|\b[69]M|\bH[12]|\b[12]H")
 
 
-def _setup(table: Table, text: str = "") -> _Setup | None:
+def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup | None:
     kind = table.kind()
     header = _header_text(table)
     fye = _fye_month(text, header)
     # The number of columns comes from the header; rows are read against it.
     probe = parse_periods(header, instant=(kind == "balance"), fye_month=fye)
-    if probe is None and kind is None:
+    dates_only = False
+    if probe is None and (kind is None or kind in ("income", "cash_flow") and results is not None):
         probe = parse_periods(header, instant=True)
+        dates_only = kind is not None
+    year_ends = None
+    if probe is None and kind == "balance" and results:
+        probe = year_ends = _year_end_instants(table, results, text)
     if not probe:
         return None
     n = len(probe)
     groups = _logical(table, n, _change_columns(header) or _change_headings(table))
+    if n > 1:
+        _split_digit_runs(groups, n)
     entries = [e for g in groups for e in g]
-    periods = _periods(kind, header, entries, fye)
+    if year_ends:
+        periods = year_ends
+    elif dates_only:
+        periods = _borrowed_periods(entries, probe, kind or "", table.scale or find_scale(header), results or {})
+        if periods is None and kind == "cash_flow":
+            periods = _year_roll_periods(entries, probe, text)
+    else:
+        periods = _periods(kind, header, entries, fye)
     if not periods or len(periods) != n:
         return None
     if _is_reversed(entries, kind):
         entries = [e for g in reversed(groups) for e in g]
     ctx_kind = kind or ("balance" if periods[0].months == 0 else "income")
     known = sum(
-        1 for t, e in entries if t == "r" and not e.unlabeled and concept_for(e.label, _context(ctx_kind, None))
+        1 for t, e in entries
+        if t == "r" and not e.unlabeled and concept_for(e.label, _context(ctx_kind, None))
     )
     scale = table.scale or find_scale(header)
     is_statement = kind is not None or scale is not None
@@ -462,6 +638,96 @@ def _setup(table: Table, text: str = "") -> _Setup | None:
         dur = (concept_for(e.label, "balance") for t, e in entries if t == "r" and not e.unlabeled)
         allow_derived = not any(i is not None and i.balance == "duration" for i in dur)
     return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
+
+
+_YEARS_ONLY = re.compile(r"(?:\s*(?:19[89]\d|20[0-4]\d)\s*)+")
+
+
+def _year_end_instants(table: Table, results: dict, text: str) -> list[Period] | None:
+    """Balance-sheet columns headed by years alone ("2024 | 2023") in a release whose
+    statements report those years as twelve months ending on one day, the last of
+    the month its fiscal year ends in (June 30): the balance sheets are at that
+    day. Trailing twelve months of a quarter, or any other release, leave them
+    unread."""
+    years = [int(y) for h in table.headers for y in _YEAR_RUN.findall(h)]
+    if not years or not all(_YEARS_ONLY.fullmatch(h) for h in table.headers):
+        return None
+    days = {md for y in years for md in results.get(("year_end", y), ())}
+    if len(days) != 1 or not all(("year_end", y) in results for y in years):
+        return None
+    (m, d), = days
+    from pipelines.financial.periods import fiscal_calendar
+
+    if m != fiscal_calendar(text).end_month or date(years[0], m, d) + timedelta(days=1) != _first_of_next(years[0], m):
+        return None
+    return [Period(date(y, m, d), date(y, m, d), 0) for y in years]
+
+
+def _first_of_next(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1)
+
+
+_OF_YEAR = re.compile(r"(?i)\b(?:beginning|start|end|ending)\s+of\s+(?:the\s+)?(?:fiscal\s+)?year\b")
+
+
+def _year_roll_periods(entries, dates: list[Period], text: str) -> list[Period] | None:
+    """Years ending on the header's dates, for a cash-flow statement headed by dates
+    alone whose own lines say so: cash at the "Beginning of Year" and "End of
+    Year", with beginning + the change in cash = end in every column, and every
+    date the last day of the month the release's fiscal year ends in (a
+    year-to-date statement may call its opening cash "beginning of year")."""
+    from pipelines.financial.periods import fiscal_calendar
+
+    fye = fiscal_calendar(text).end_month
+    if any(d.end.month != fye or d.end + timedelta(days=1) != _first_of_next(d.end.year, fye) for d in dates):
+        return None
+    lines = [e for t, e in entries if t == "r" and not e.unlabeled and len(e.figures) == len(dates)]
+    rolls: dict[str, list[_Line]] = {}
+    for ln in lines:
+        info = concept_for(ln.label, "cash_flow")
+        if info is None:
+            continue
+        if info.balance in _ROLL and _OF_YEAR.search(ln.label):
+            rolls.setdefault(info.balance, []).append(ln)
+        elif info.concept in _CASH_CHANGE:
+            rolls.setdefault("change", []).append(ln)
+    if any(len(rolls.get(k, ())) != 1 for k in ("opening", "closing", "change")):
+        return None
+    (o,), (c,), (ch,) = rolls["opening"], rolls["closing"], rolls["change"]
+    frac = max(f.frac_digits for ln in (o, c, ch) for f in ln.figures)
+    for j in range(len(dates)):
+        if not _rolls_forward(o.figures[j].value, ch.figures[j].value, c.figures[j].value, frac):
+            return None
+    return [Period(period_start(d.end, 12), d.end, 12) for d in dates]
+
+
+def _borrowed_periods(entries, dates: list[Period], kind: str, scale, results: dict) -> list[Period] | None:
+    """Durations of a statement whose header prints only its dates ("For the Period
+    Ended September 30, 2024 2023"), taken from a statement of the same release.
+
+    The first net income line of the table must equal, in every column, the net
+    income that an earlier table of the release reported for one period ending on
+    that column's date, and for exactly one: the cash-flow statement of a third
+    quarter release starts from the nine months' net loss, not the quarter's.
+    """
+    mult = scale[0] if scale else 1
+    for tag, e in entries:
+        if tag != "r" or e.unlabeled or len(e.figures) != len(dates):
+            continue
+        info = concept_for(e.label, kind)
+        if info is None or info.concept != "NetIncomeLoss":
+            continue
+        values = apply_sign(info, e.label, [f.value for f in e.figures])
+        if values is None:
+            return None
+        out = []
+        for d, v in zip(dates, values):
+            found = results.get((d.end, round(v * mult, 6) if v is not None else None), set())
+            if len(found) != 1:
+                return None
+            out.append(Period(*next(iter(found))))
+        return out
+    return None
 
 
 # A label that goes on after these is one label ("Stock, Equity, Retained Earnings").
@@ -533,9 +799,33 @@ def _line_concept(
     return info
 
 
-def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[FinancialFact]:
+_PER_SHARE_HEAD = re.compile(r"(?i)\bper (?:common |ordinary )?share\b")
+_EPS_WORDS = re.compile(r"(?i)\b(?:basic and diluted|basic & diluted|basic|diluted)\b")
+_EPS_MODE = re.compile(r"(?i)^(basic and diluted|basic & diluted|basic|diluted)\b[\s:,-]+(\S.*)$")
+# "Loss Per Share - basic and diluted Loss from continuing operations": a per-share
+# heading glued to the first line under it.
+_EPS_HEAD = re.compile(
+    r"^(?P<h>(?i:(?:net\s+)?(?:\(?loss\)?|\(?income\)?|earnings)(?:\s*\(?(?:loss|income)\)?)?\s+per\s+"
+    r"(?:common\s+|ordinary\s+)?share\b[\s:,-]*(?:basic and diluted|basic & diluted|basic|diluted)?))"
+    r"[\s:,-]+(?P<rest>[A-Z(].*)$"
+)
+_BASIC_END = re.compile(r"(?i)\bbasic\W*$")
+
+
+def _pair_heading(label: str, prev: str) -> str | None:
+    """A bare "Diluted" line right under "<what is measured>: Basic" (a heading too long
+    to print apart, "Net earnings per ordinary share attributable to Acme: Basic")
+    measures the same thing: the line above is its heading."""
+    if label.strip(" :").lower() == "diluted" and _BASIC_END.search(prev) and prev.strip(" :").lower() != "basic":
+        return prev
+    return None
+
+
+def _table_facts(
+    doc: CleanDocument, table: Table, table_no: int, results: dict | None = None
+) -> list[FinancialFact]:
     table = _drop_non_gaap(table)
-    st = _setup(table, doc.text) if table is not None else None
+    st = _setup(table, doc.text, results) if table is not None else None
     if st is None:
         return []
     blocks = _blocks(st.entries)
@@ -554,6 +844,9 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
     block_of_block = -1
     row_no = 0
     rolls: list = []  # cash change, opening and closing lines, for _cash_roll
+    cf_lines: list[_CfLine | None] = []  # every figure line, for _cash_sections (None: unplaced)
+    prev_label = ""
+    eps_heading, eps_mode = None, ""  # the per-share heading and its Basic / Diluted prefix
     for (tag, e), (heading, block_no) in zip(st.entries, blocks):
         if block_no != block_of_block:
             block, block_of_block = [], block_no
@@ -564,6 +857,7 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
             # that a total below it is not read as the sum of the rows above
             # the gap.
             row_no += 1
+            cf_lines.append(None)
             continue
         line: _Line = e  # type: ignore[assignment]
         label = line.label
@@ -575,8 +869,22 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
             label = "Total " + heading.rstrip(":").strip().lower()
         else:
             block.append(line)
-        ctx = _context(st.ctx_kind, heading)
-        if line.row.glued and not line.unlabeled and concept_for(label, ctx) is None:
+        ctx = _context(st.ctx_kind, _pair_heading(label, prev_label) or heading)
+        prev_label = label
+        eps_rest = None
+        if heading and _PER_SHARE_HEAD.search(heading) and not line.unlabeled:
+            # "Net (loss) income per share:" / "Basic Continuing operations" /
+            # "Discontinued operations": the Basic / Diluted prefix holds for the lines below
+            if heading != eps_heading:
+                eps_heading, eps_mode = heading, ""
+            m = _EPS_MODE.match(label)
+            if m:
+                eps_mode = m.group(1).lower()
+                if concept_for(label, ctx) is None:
+                    eps_rest = m.group(2)
+            if eps_mode:
+                ctx = _context(st.ctx_kind, f"{_EPS_WORDS.sub(' ', heading)} {eps_mode}")
+        if line.row.glued and not line.unlabeled and eps_rest is None and concept_for(label, ctx) is None:
             # "Assets Cash and cash equivalents": a heading glued to a known label.
             found = _known_suffix(label, ctx)
             if found is not None:
@@ -586,10 +894,12 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
                     # the evidence starts at the known label, not at the words before it
                     line = dataclasses.replace(line, row=dataclasses.replace(line.row, start=at, label_start=at))
         info = _line_concept(
-            st, label, ctx, block_no in expense_blocks, line.row, line.figures,
+            st, eps_rest or label, ctx, block_no in expense_blocks, line.row, line.figures,
             component=block_no in closed and not _is_total(line),
         )
         values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
+        cf = _CfLine(row_no, heading, line, label, info, values is not None)
+        cf_lines.append(cf)
         if values is not None and (info.balance in _ROLL or info.concept in _CASH_CHANGE):
             rolls.append((info, line, label, values, row_no))
             if info.balance in _ROLL:
@@ -598,20 +908,252 @@ def _table_facts(doc: CleanDocument, table: Table, table_no: int) -> list[Financ
         if values is not None:
             got = list(_facts_of_line(doc, st, info, line, label, values, table_no, None if summary else row_no))
             facts.extend(got)
+            cf.emitted = bool(got)
             if not info.known and got:
                 derived.append((got, heading))
         row_no += 1
     if rolls:
         facts.extend(_cash_roll(doc, st, rolls, table_no, summary))
+    if st.ctx_kind == "cash_flow" and st.periods[0].months > 0 and not summary:
+        facts.extend(_cash_sections(doc, st, cf_lines, table_no))
     if st.mult > 1:
         _check_share_scale(facts, st.mult)
     if len(derived) > 1:
         _qualify_repeated(derived)
         facts = _drop_zero_repeats(facts, derived)
-    return _check_other_nonoperating(_check_tax_sign(facts))
+    return _attribute_to_parent(_check_other_nonoperating(_check_tax_sign(facts)))
+
+
+# (whole result, share of non-controlling interests, what the whole result is called
+# where the statement shows both)
+_PARENT_SPLITS = (
+    ("NetIncomeLoss", "NetIncomeLossAttributableToNoncontrollingInterest", "ProfitLoss"),
+    ("ComprehensiveIncomeNetOfTax", "ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
+     "ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"),
+)
+_NCI_ALSO = {"ComprehensiveIncomeNetOfTax": "NetIncomeLossAttributableToNoncontrollingInterest"}
+_ATTRIBUTABLE = re.compile(r"(?i)\battributable to\b")
+
+
+def _attribute_to_parent(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """Net income (or comprehensive income) of the whole group, the non-controlling
+    interests' share and the part attributable to the company, in one column.
+    Beside a share, the unqualified line is the group's result even where the
+    company's part is not printed.
+
+    The line "attributable to <the company>" is ``NetIncomeLoss``; the unqualified
+    line above it is the group's ``ProfitLoss`` where group - share = company holds
+    for the share as printed or negated ("Less: ... non-controlling interest 70,400"
+    and "(70,400)" both mean 70,400 of income went to them). A share whose sign no
+    such identity decides is left out, as are both results then (``_dedupe``).
+    Comprehensive income is split the same way; its share may be printed under the
+    net income label.
+    """
+    drop: set[int] = set()
+    for whole_c, share_c, group_c in _PARENT_SPLITS:
+        cols: dict[tuple, list[FinancialFact]] = {}
+        for f in facts:
+            if f.concept in (whole_c, share_c) or f.concept == _NCI_ALSO.get(whole_c):
+                cols.setdefault((f.period_end, f.months), []).append(f)
+        for col in cols.values():
+            plain = [f for f in col if f.concept == whole_c and not _ATTRIBUTABLE.search(f.label)]
+            parent = [f for f in col if f.concept == whole_c and _ATTRIBUTABLE.search(f.label)]
+            shares = [f for f in col if f.concept != whole_c]
+            own = [f for f in shares if f.concept == share_c]
+            decided = False
+            if len({f.value for f in plain}) == 1 and len({f.value for f in parent}) == 1 and shares:
+                g, p = plain[0].value, parent[0].value
+                tol = 1.5 * 10.0 ** -min(plain[0].decimals, parent[0].decimals, 0)
+                for sign in (1, -1):
+                    if len({f.value for f in shares}) == 1 and abs(g - sign * shares[0].value - p) <= tol:
+                        for f in plain:
+                            f.concept = group_c
+                        for f in own:
+                            f.value = sign * f.value + 0.0
+                        decided = True
+                        break
+            if not decided:
+                drop.update(id(f) for f in own)
+                if own and plain and not parent:
+                    # beside a non-controlling share, the unqualified result is the group's
+                    for f in plain:
+                        f.concept = group_c
+    return [f for f in facts if id(f) not in drop] if drop else facts
 
 
 _ROLL = ("opening", "closing")
+
+
+@dataclass
+class _CfLine:
+    """A figure line of a table as read, for the cash-flow section checks."""
+
+    row_no: int
+    heading: str | None
+    line: _Line
+    label: str
+    info: ConceptInfo | None
+    emitted: bool  # yielded facts already
+
+    def printed(self, j: int) -> float:
+        return self.line.figures[j].value or 0.0
+
+    @property
+    def is_total(self) -> bool:
+        return _is_total(self.line)
+
+
+# Lines after the cash at the end of the period that are amounts of the period.
+_SUPPLEMENTAL = re.compile(r"(?i)supplement|non-?cash|cash paid|paid during|cash received")
+# Cash at a date (a reconciliation of cash, cash equivalents and restricted cash
+# printed under the supplemental heading): instants, not amounts of the period.
+_CASH_POSITION = re.compile(
+    r"(?i)\b(?:beginning|end|start|ending)\s+of\b|\bbalance\b|^\s*(?:total\s+)?cash\b(?!\s+paid)|restricted cash"
+)
+
+
+def _foots(parts: list[_CfLine], total: _CfLine, j: int, frac: int) -> bool:
+    """The printed figures of ``parts`` in column j add up to the printed total."""
+    s = sum(p.printed(j) for p in parts)
+    # every printed figure stands for ± half its last digit
+    return abs(s - total.printed(j)) <= 0.5 * 10.0 ** -frac * (len(parts) + 1) + 1e-9
+
+
+def _cash_sections(doc, st: _Setup, cf_lines: list[_CfLine | None], table_no: int) -> list[FinancialFact]:
+    """Every line of a cash-flow section whose lines add up to its subtotal.
+
+    A section runs from the previous "Net cash ... activities" line (or the top of
+    the table) to its own. In a column where the figures printed in the section
+    (add-backs, changes in working capital, investing and financing lines) add up
+    to the printed subtotal, each of them is placed with certainty and is read as
+    printed: its effect on cash, named after its label and section
+    (``cash_flow_concept``). "Total ..." lines inside a section are read where they
+    are the sum of the lines right above them; the lines between the last
+    subtotal and the change in cash ("Effect of exchange rate changes") where the
+    subtotals and they add up to that change; supplemental lines (cash paid for
+    interest, non-cash activities) in a column that some section verified.
+    Elsewhere only the known lines are read (``_line_concept``).
+    """
+    n = len(st.periods)
+    frac = max((f.frac_digits for c in cf_lines if c is not None for f in c.line.figures), default=0)
+    out: list[FinancialFact] = []
+    emit: dict[int, tuple[_CfLine, ConceptInfo, list]] = {}
+    verified = [False] * n
+    subtotals: list[_CfLine] = []
+    section: list[_CfLine | None] = []
+    after_change = False
+    tail: list[_CfLine | None] = []  # lines after the last subtotal, before the change in cash
+
+    def want(c: _CfLine, info: ConceptInfo | None, j: int) -> None:
+        if c.emitted or info is None:
+            return
+        slot = emit.setdefault(id(c), (c, info, [None] * n))
+        slot[2][j] = c.printed(j)
+
+    for c in cf_lines:
+        if c is not None and c.info is not None and c.info.concept in _CASH_CHANGE:
+            if subtotals and None not in tail and len(c.line.figures) == n:
+                extra = [t for t in tail if t is not None]
+                for j in range(n):
+                    if _foots(subtotals + extra, c, j, frac):
+                        for t in (*subtotals, *extra):
+                            want(t, _cash_info(t, "Other"), j)
+            after_change, tail = True, []
+            continue
+        if after_change:
+            if c is not None and _is_supplemental(c):
+                for j in range(n):
+                    if verified[j] and len(c.line.figures) == n:
+                        want(c, _cash_info(c, "Supplemental"), j)
+            continue
+        section_name = CASH_SECTIONS.get(c.info.concept) if c is not None and c.info is not None else None
+        if section_name is None:
+            section.append(c)
+            tail.append(c)
+            continue
+        subtotals.append(c)
+        tail = []
+        parts, lines = section, [p for p in section if p is None or not p.is_total]
+        section = []
+        if not lines or None in lines or len(c.line.figures) != n or any(len(p.line.figures) != n for p in lines):
+            continue
+        foots = [_foots(lines, c, j, frac) for j in range(n)]  # type: ignore[arg-type]
+        if not all(foots):
+            foots = [a or b for a, b in zip(foots, _foots_with_subtotals(lines, c, n, frac))]  # type: ignore[arg-type]
+        # a column of dashes proves nothing by itself, only beside one that adds up
+        proven = any(
+            f and (c.printed(j) or any(p.printed(j) for p in lines))  # type: ignore[union-attr]
+            for j, f in enumerate(foots)
+        )
+        for j in range(n):
+            if not (foots[j] and proven):
+                continue
+            verified[j] = True
+            want(c, c.info, j)
+            for i, p in enumerate(parts):
+                info = _cash_info(p, section_name)
+                if p.is_total:
+                    if p.line.unlabeled or not _total_of_run(parts[:i], p, j, frac):
+                        continue
+                want(p, info, j)
+    for c, info, vals in emit.values():
+        out.extend(_facts_of_line(doc, st, info, c.line, c.label, vals, table_no, c.row_no))
+    return out
+
+
+_LESS = re.compile(r"(?i)^\s*less\b")
+
+
+def _foots_with_subtotals(lines: list[_CfLine], total: _CfLine, n: int, frac: int) -> list[bool]:
+    """Columns where the section adds up once its running subtotals are set aside.
+
+    "Net loss", "Less: Income from discontinued operations", "(Loss) from
+    continuing operations", ..., "Net cash used in operating activities -
+    continuing operations", "... - discontinued operations", "Net cash used in
+    operating activities": a line equal, in every column, to the sum of two or
+    more lines above it (since the previous such line) is their subtotal; a
+    "Less:" line printed positive is subtracted.
+    """
+    run = [0.0] * n
+    count = 0
+    unit = 0.5 * 10.0 ** -frac
+    for p in lines:
+        vals = [p.printed(j) for j in range(n)]
+        if count >= 2 and any(vals) and all(abs(v - r) <= unit * (count + 1) + 1e-9 for v, r in zip(vals, run)):
+            count = 1  # the subtotal stands for the lines above it
+            continue
+        sign = -1.0 if _LESS.match(p.line.row.label) else 1.0  # the printed label: "Less:" may be split off
+        if sign < 0 and any(v < 0 for v in vals):
+            return [False] * n  # "Less: ... (7,603)": which way it goes is not clear
+        run = [r + sign * v for r, v in zip(run, vals)]
+        count += 1
+    return [abs(r - total.printed(j)) <= unit * (len(lines) + 1) + 1e-9 for j, r in enumerate(run)]
+
+
+def _cash_info(c: _CfLine, section: str) -> ConceptInfo | None:
+    """A line's known concept, else its name in its section."""
+    if c.info is not None and c.info.known:
+        return c.info
+    label = c.label
+    if _LESS.match(c.line.row.label) and not _LESS.match(label):
+        label = "Less " + label  # printed as a positive amount that is deducted: the name says so
+    return cash_flow_concept(label, section, c.heading)
+
+
+def _is_supplemental(c: _CfLine) -> bool:
+    return bool(c.heading and _SUPPLEMENTAL.search(c.heading)) and not _CASH_POSITION.search(c.label)
+
+
+def _total_of_run(above: list[_CfLine], total: _CfLine, j: int, frac: int) -> bool:
+    """A "Total ..." line equals the sum of a run of two or more lines right above it."""
+    run: list[_CfLine] = []
+    for p in reversed(above):
+        if p.is_total:
+            return False
+        run.append(p)
+        if len(run) >= 2 and _foots(run, total, j, frac):
+            return True
+    return False
 _CASH_CHANGE = frozenset({
     "CashAndCashEquivalentsPeriodIncreaseDecrease",
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
@@ -917,14 +1459,38 @@ def extract_table_facts(doc: CleanDocument) -> list[FinancialFact]:
         return []
     facts: list[FinancialFact] = []
     table_no = 0
+    # (period end, net income) -> periods, ("year_end", year) -> (month, day): what
+    # the release's statements report, for statements whose headers print dates alone
+    results: dict[tuple, set] = {}
+    unread = []
     for table in tables(text):
-        got = _dedupe(_table_facts(doc, table, table_no))
+        got = _dedupe(_table_facts(doc, table, table_no, results))
         if got:
             facts.extend(got)
             table_no += 1
+            _remember(got, results)
+        else:
+            unread.append(table)
+    if unread and any(k[0] == "year_end" for k in results):
+        # a statement printed before the one whose figures date it ("Dec. 31, 2024"
+        # above the income statement, "End of Year" in the cash-flow statement below)
+        for table in unread:
+            got = _dedupe(_table_facts(doc, table, table_no, results))
+            if got:
+                facts.extend(got)
+                table_no += 1
+                _remember(got, results)
     if facts:
         _set_fiscal_labels(text, facts)
     return facts
+
+
+def _remember(got: list[FinancialFact], results: dict) -> None:
+    for f in got:
+        if f.concept == "NetIncomeLoss" and f.months:
+            results.setdefault((f.period_end, f.value), set()).add((f.period_start, f.period_end, f.months))
+        if f.months == 12 and f.period_end:
+            results.setdefault(("year_end", f.period_end.year), set()).add((f.period_end.month, f.period_end.day))
 
 
 def _set_fiscal_labels(text: str, facts: list[FinancialFact]) -> None:
