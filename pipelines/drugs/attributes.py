@@ -32,9 +32,11 @@ class IndicationForms:
         self._long = {canon: lrx for canon, _a, lrx, _rx in vocab.indications()}
         self._long_cache: dict[str, bool] = {}
         self.defined = defined_indications(text)
+        # "Severe oral mucositis (SOM)": a vocabulary disease under the release's own abbreviation
+        self.aliased = {a: self.get(canon) for a, canon in defined_aliases(text).items()}
         self._rx = None
-        if self.defined:
-            alts = sorted({a for a in self.defined} | {lf for lf in self.defined.values()}, key=len, reverse=True)
+        if self.defined or self.aliased:
+            alts = sorted({a for a in self.defined} | {lf for lf in self.defined.values()} | set(self.aliased), key=len, reverse=True)
             self._rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
         self._abbr_of = {lf.lower(): a for a, lf in self.defined.items()}
 
@@ -55,7 +57,8 @@ class IndicationForms:
         out = []
         for m in self._rx.finditer(text, start, end):
             g = m.group()
-            out.append((m.start(), m.end(), g if g in self.defined else self._abbr_of[g.lower()]))
+            short = self.aliased.get(g) or (g if g in self.defined else self._abbr_of[g.lower()])
+            out.append((m.start(), m.end(), short))
         return out
 
 
@@ -93,6 +96,32 @@ def defined_indications(text: str) -> dict[str, str]:
         if long_re.search(lf) or abbr_re.fullmatch(a):
             continue  # the vocabulary knows it
         out[a] = lf
+    return out
+
+
+def defined_aliases(text: str) -> dict[str, str]:
+    """Abbreviation -> vocabulary disease, for a vocabulary disease the release
+    abbreviates its own way ("Severe oral mucositis (SOM)" when the vocabulary has
+    no "SOM"), so that the later bare "SOM" counts."""
+    if "(" not in text:
+        return {}
+    long_re, abbr_re, _g = vocab.indication_scanners()
+    rows = vocab.indications()
+    out: dict[str, str] = {}
+    for m in _DEF_ABBR.finditer(text):
+        a = m.group("a")
+        if sum(c.isupper() for c in a) < 2 or a in out or abbr_re.fullmatch(a):
+            continue
+        words = text[max(0, m.start() - 120):m.start()].split()[-(len(a) + 4):]
+        lf = _schwartz_hearst(" ".join(words).strip(" ,\"“”'"), a)
+        if not lf or len(lf.split()) > len(a) + 3:
+            continue
+        lm = long_re.search(lf)
+        if lm is None or lm.end() != len(lf) or lm.lastgroup is None or len(lf[:lm.start()].split()) > 1:
+            # the long form is the vocabulary disease with at most one word before it: "Severe oral
+            # mucositis (SOM)", not "oral mucositis trial (OMT)" or the gene "Kirsten rat sarcoma (KRAS)"
+            continue
+        out[a] = rows[int(lm.lastgroup[1:])][0]
     return out
 
 
@@ -252,14 +281,29 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
     return out
 
 
-_ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*)"
+_ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*(?:[ \t]+of[ \t]+[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)?)?)"
 PARTNER_RE = re.compile(
     r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
     r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical) (?:partnership|collaboration) with(?: the)?"
     r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
-    r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between))\s+" + _ORG
+    r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between)"
+    # "X, licensed from Y", "co-developed with Y", "an exclusive license to Y for X"
+    r"|\b(?:in-)?licensed from(?: the)?|\bunder an? (?:exclusive )?licen[sc]e (?:agreement )?from(?: the)?|\bco-developed with(?: the)?|\bexclusive(?: worldwide| global)? licen[sc]e (?:agreement )?(?:to|with)(?: the)?"
+    # a trial's funder, not a paper's: "the Phase 1b trial is fully funded by the National Cancer Institute"
+    r"|\b(?:trials?|stud(?:y|ies)|It)(?:\s+[\w-]+){0,6}?\s+(?:is |was |are |were |will be |has been |is being )?(?:fully |partially |jointly |partly )?funded (?:in part )?by(?: a grant from)?(?: the)?)\s+" + _ORG
+)
+# "announced a partnership with MGH to conduct a Phase II trial": a partner of the drug
+# only when the clause speaks of development (a distributor "partnership" is not)
+PARTNER_DEV_RE = re.compile(r"\b(?:In|a|an|its|our|new) (?:exclusive |strategic |research |clinical |global )?(?:partnership|collaboration) with(?: the)?\s+" + _ORG)
+_DEV_CUE = re.compile(r"\b(?:commerciali[sz]\w+|co-develop\w*|develop(?:s|ed|ing|ment)?|clinical|trials?|stud(?:y|ies)|licens\w+|rights|[Pp]hase)\b")
+# a funder: "the Defense Threat Reduction Agency ("DTRA") awarded it a contract ... to develop X"
+PARTNER_AWARD_RE = re.compile(
+    _ORG + r"(?:\s*\([^()]{1,20}\))?\s+(?:has\s+)?awarded\s+(?:it|the [Cc]ompany|us|[A-Z][\w-]+)\s+an?\s+(?:[\w$.,-]+\s+){0,6}?(?:contract|grant|award)\b"
 )
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
+_UNIT = re.compile(r"(?:School|Department|Faculty|Division|College|Institute|Center|Centre|Laboratory|Lab) of\b")
+_AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?" + _ORG)
+_OWNER_AFTER = re.compile(r",?\s+(?:the\s+)?(?:developer|maker|manufacturer|owner|inventor|originator)s?\s+of\b")
 _ORG_STOP = frozenset("The This Its Our Company Inc Inc.".split())
 
 
@@ -277,15 +321,20 @@ def _clean_org(org: str) -> str | None:
 def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
     seg = text[start:end]
     out = []
-    for rx in (PARTNER_RE, PARTNER_SUBJECT_RE):
+    dev = _DEV_CUE.search(seg) is not None
+    rxs = [PARTNER_RE, PARTNER_SUBJECT_RE] + ([PARTNER_DEV_RE] if dev else []) + ([PARTNER_AWARD_RE] if dev and "awarded" in seg else [])
+    for rx in rxs:
         for m in rx.finditer(seg):
             org = _clean_org(m.group("org"))
             # "agreement between Genentech and ImmunoGen": take each named party
             tail = seg[m.end("org"):m.end("org") + 60]
-            orgs = [org]
+            at = _AT_ORG.match(tail) if org and _UNIT.match(org) else None
+            orgs = [_clean_org(at.group("org")) if at else org]  # "the School of Medicine at the University of Leeds"
             mm = re.match(r"\s+and\s+" + _ORG, tail)
             if mm:
                 orgs.append(_clean_org(mm.group("org")))
+            if _OWNER_AFTER.match(tail):
+                continue  # "funded by AstraZeneca, developer of baxdrostat": the drug's owner, not a partner
             for o in orgs:
                 if not o:
                     continue
@@ -302,10 +351,10 @@ _TRIAL_STOP = frozenset(
     # credentials after a person's name ("Steven Nissen, M.D., FAHA, a co-author of the study")
     "FAHA FACC FACP FACS FRCP FRCPC FRCS FASCO FAAN FAPA MPH MBA PHD PHARMD".split()
 )
-_TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{3,}-[A-Z][a-z]+\d*)"
+_TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z]{3,}[a-z]{2,}(?:[ \t][A-Z][a-z]+)?(?=[ \t]+(?:[Tt]rial|[Ss]tudy)\b)|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{3,}-[A-Z][a-z]+\d*)"
 TRIAL_RE = re.compile(
     r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>" + _TRIAL_NAME + r")(?:™|®|\((?:TM|R)\)|TM(?![A-Za-z]))?"
-    r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
+    r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+(?:/\w+)?))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
     r"|\bknown as (?:the )?(?P<k>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)\b"
     # "ALISCA-Lung1, a Phase II trial"
     r"|(?<![\w-])(?P<k2>" + _TRIAL_NAME + r")(?:,|[ \t]+is)[ \t]+(?:an?|the|[A-Z][\w-]+(?:'s|’s))[ \t]+(?:[\w,-]+[ \t]+){0,8}?(?:trial|study)\b"
@@ -313,7 +362,7 @@ TRIAL_RE = re.compile(
 # A name right after a trial word: "the Phase 3 trial, PHOENIX,", "a study (SUNRISE)", "the trial called HORIZON-2";
 # a mixed-case name in parentheses or quotes: "(Seabreeze STAT Asthma Study; NCT0...)", "the “Bright Path Study”".
 TRIAL_AFTER_RE = re.compile(
-    r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\s*(?:,\s*|\(\s*|called\s+|named\s+|dubbed\s+|known as\s+)(?:the\s+)?[“\"]?(?P<t>[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?)(?:™|®|\(TM\))?[”\"]?(?=\s*[,;)]|\s+(?:and|&)\s|\s+(?:trial|study)\b)"
+    r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\s*(?:,\s*|\(\s*|called\s+|named\s+|dubbed\s+|known as\s+|\(?referred to as\s+|entitled:?\s+)(?:the\s+)?[“\"]?(?P<t>[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?)(?:™|®|\(TM\))?[”\"]?(?=\s*[,;:)]|\s+(?:and|&)\s|\s+(?:trial|study)\b)"
     r"|(?:\(|[“\"])(?:the\s+)?(?P<m>[A-Z][a-z]+(?:[ \t][A-Z][A-Za-z0-9-]*){0,3})[ \t](?:Study|Trial)(?=\s*[;),”\"])"
     # "an ongoing Phase 1 (AMPLIFY-201) trial", "trials (BRIO-I and BRIO-II)", "clinical trial, The Emerald Study"
     r"|\(\s*(?P<p>[A-Z][A-Z0-9-]{3,})\s*\)\s+(?:trial|study)\b"
@@ -322,7 +371,7 @@ TRIAL_AFTER_RE = re.compile(
 _AND_NAME = re.compile(r"[”\"]?\s+(?:and|&)\s+(?P<t>[A-Z][A-Z0-9-]{3,})(?=\s*[,;)])")
 # "the APPROACH and EXTEND trials", "KOASTAL-2 and KOASTAL-3 Phase 3 trials"
 TRIAL_LIST_RE = re.compile(
-    r"(?<![\w-])(?P<a>" + _TRIAL_NAME + r")[ \t]+(?:and|&)[ \t]+(?P<b>" + _TRIAL_NAME + r")(?:[ \t]+(?:Phase[ \t]+\w+|pivotal|registrational|clinical))*[ \t]+(?:trials|studies)\b"
+    r"(?<![\w-])(?P<a>" + _TRIAL_NAME + r")[ \t]+(?:and|&)[ \t]+(?P<b>" + _TRIAL_NAME + r")(?:[ \t]+(?:[Pp]hase[ \t]+\w+|[Pp]ivotal|[Rr]egistrational|[Cc]linical))*[ \t]+(?:[Tt]rials|[Ss]tudies)\b"
 )
 
 
@@ -350,7 +399,8 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     found = [(s, n) for s, n in found if not any(o[0] <= s and s + len(n) <= o[0] + len(o[1]) and len(o[1]) > len(n) for o in found)]
     seen = set()
     for s, n in sorted(found):
-        if n.upper() in _TRIAL_STOP or n in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n) or (s, n) in seen:
+        if n.upper() in _TRIAL_STOP or n in exclude or n.split()[0] in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n) or (s, n) in seen:
+            # (a drug name with its route, "SP16 IV Phase 1b trial", is not a trial's name)
             continue
         seen.add((s, n))
         if start + s >= end:

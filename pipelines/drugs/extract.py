@@ -10,7 +10,16 @@ How a fact finds its drug (the "subject" rule):
    with lenalidomide") are never subjects;
 4. a clause without a drug takes the drug of the paragraph heading
    ("IMGN529 - in preclinical development ...", "About IMGN901") when it is a
-   bullet under that heading or refers back to it ("this compound", "it").
+   bullet under that heading or refers back to it ("this compound", "it");
+5. a sentence without a drug that goes on about the one drug of the previous
+   sentence ("X is in Phase 2. The company plans to file an IND in 2026"), the
+   release's named lead ("Acme's lead product candidate ..."), or the drug a
+   paragraph names only after describing it ("Acme has a Phase 2/3 study in NASH.
+   Its antagonist called X ...") takes that drug; a continuation takes only
+   events (phases, regulatory events, milestones) and partners;
+6. a phase printed right before a drug ("the Phase 2 X study") is that drug's;
+   a past or compared phase ("after a successful Phase 1 trial", "earlier
+   Phase 2 data") yields to a later phase printed for the same drug.
 
 A phase needs both a drug subject and a clinical word in the sentence, and no
 non-drug context (mining, tokens, grants: ``non_phase_contexts.csv``), so
@@ -81,7 +90,7 @@ _HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:(?:Update|Updates|Over
 # A drug-less sentence of a one-drug release speaks of that drug when it names
 # its development ("the Phase 2b data readout", "file its NDA") ...
 _SOLE_CUE = re.compile(
-    r"\b(?:[Pp]hase|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|designations?|first-in-human|New Drug Application|Biologics License Application"
+    r"\b(?:[Pp]hase|[Pp]re-?clinical[- ]stage|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|[Dd]esignations?|approval|first-in-human|New Drug Application|Biologics License Application"
     r"|Marketing Authori[sz]ation Application|Investigational New Drug)\b"
 )
 # ... and refers to the company or its own study ("we", "its NDA", "the Phase 1 trial"),
@@ -91,7 +100,14 @@ _SOLE_REF = re.compile(
     # "a phase 2 clinical trial for progressive MS is underway", "with topline results expected in Q4"
     r"|(?:trial|study) (?:for|in) [^.;]{0,60}\b(?:is|are) (?:underway|ongoing|enrolling)|(?:topline|top-line) (?:results|data) (?:are |is )?(?:expected|anticipated)"
     # "the submission of a new IND application": the release's own application
-    r"|(?:submission|filing|clearance) of (?:a |an |the |its )?(?:new )?(?:IND|NDA|BLA|Investigational New Drug))\b"
+    r"|(?:submission|filing|clearance) of (?:a |an |the |its )?(?:new )?(?:IND|NDA|BLA|Investigational New Drug)"
+    # the release's own plan: "a planned IND application", "a Phase 1 clinical trial anticipated in 2026"
+    r"|\b(?:planned|upcoming|forthcoming) (?:[\w-]+ ){0,2}(?:IND|NDA|BLA|MAA|application|submission|filing|trial|study)"
+    r"|(?:trial|study|submission|filing) (?:is |are )?(?:anticipated|expected|planned|scheduled) (?:in|by|for|to)"
+    # "approval is anticipated in 2H26", "launch expected in 2027"
+    r"|\b(?:approval|launch|submission|filing|read-?out) (?:is |are )?(?:anticipated|expected|planned|targeted)"
+    # "a Phase 2 IND clinical protocol was submitted to the FDA"
+    r"|\b(?:IND|NDA|BLA|MAA)\b[^.;]{0,40}\b(?:was|were|has been|have been) (?:submitted|filed|cleared|accepted))\b"
 )
 # ... unless it names another party's product, a device or a platform.
 _OTHER_PARTY = re.compile(
@@ -119,7 +135,8 @@ _OTHER_PROGRAMS = re.compile(
     r"|\bas well as (?:its|our|the company's|the company’s) (?:[\w-]+ ){0,2}programs\b",
     re.I,
 )
-_OWN_TRIAL = re.compile(r"\b(?:its|our|[Cc]ompany(?:'s|’s))\s+(?:[\w/-]+\s+){0,3}$")
+# "its Phase 2 XYZ trial", "its Phase IIb clinical trial, The Emerald Study"
+_OWN_TRIAL = re.compile(r"\b(?:its|our|[Cc]ompany(?:'s|’s))\s+(?:[\w/-]+\s+){0,3}(?:(?:trial|study),\s+(?:[Tt]he\s+)?)?$")
 _NOT_FOR = re.compile(r"\bnot (?:be )?(?:a |an )?(?:treatment|indicated|approved|intended|recommended|for use)\b[^.;]{0,25}$", re.I)
 _RESULTS_OF = re.compile(r"(?:results|data|readout|findings)\s+(?:from|of)\s+(?:\w+\s+){0,3}$", re.I)
 _STAGE_WORD = re.compile(r"\b(?:pre-?clinical|Phase)\b", re.I)
@@ -136,6 +153,8 @@ class _Ctx:
     facts: list[PipelineFact]
     starts: list[int] = field(default_factory=list)  # mention starts, for bisect
     sole: list[str] = field(default_factory=list)  # the release's only drug, if it has exactly one
+    past: set[int] = field(default_factory=set)  # ids of phase facts printed as a past or compared stage
+    lead: list[str] = field(default_factory=list)  # the drug the release names as its lead candidate
 
 
 def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list[DrugAlias]]:
@@ -154,7 +173,9 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
     subjects = {canon[m.name] for m in mentions if not m.comparator} - passing
     if len(subjects) == 1:
         ctx.sole = sorted(subjects)
+    ctx.lead = _lead_drug(ctx, subjects)
     _walk(ctx)
+    _marketed(ctx)
     facts = _finish(ctx, passing)
     used = {f.drug for f in facts}
     pairs_out = {DrugAlias(canon[n], n, kinds[n]) for n in canon if canon[n] in used}
@@ -253,14 +274,89 @@ def _walk(ctx: _Ctx) -> None:
             heading = _canon_list(ctx, pm)
         elif short and not pm:
             heading = []
-        if not heading and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext))):
+        if (not heading and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext)))
+                and not ((ctx.lead or ctx.sole) and _LEAD_REF.search(ptext))):
             continue  # nothing in this paragraph can be about a drug
         last: list[str] = []
-        for sent in sentences(text, para):
+        ahead = _named_ahead(ctx, pm) if not heading else None
+        for sent in _split_topics(text, sentences(text, para)):
             stext = text[sent.start:sent.end]
             if ("trademark" in stext or "safe harbor" in stext) and _BOILERPLATE.search(stext):
                 continue
+            if ahead is not None and sent.end <= ahead[0]:
+                # "Acme has a phase 2/3 study in NASH. Its drug, called X, ...": the sentences before the name are about X
+                last = _sentence(ctx, sent, ahead[1], True, last)
+                continue
             last = _sentence(ctx, sent, heading, is_bullet, last)
+
+
+# "Their drug is called X", "a galectin antagonist called X", "Its lead candidate, X,"
+_NAMING = re.compile(
+    r"(?:\b(?:drug|candidate|compound|antagonist|agonist|inhibitor|antibody|therapy|molecule)(?: is)? (?:called|named|dubbed)\s+"
+    r"|^(?:Their|Its|The company(?:'s|’s)) (?:[\w-]+ ){0,3}(?:drug|candidate|compound|asset)(?: candidate)?(?: is)?,?\s+)$"
+)
+# "Jupiter is a clinical-stage company developing drugs for CNS disorders": the company's scope, not one drug's
+_COMPANY_SCOPE = re.compile(r"\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:company|firm|biotech\w*|developer|leader|innovator)\b")
+
+
+def _named_ahead(ctx: _Ctx, pm: list[Mention]) -> tuple[int, list[str]] | None:
+    """A paragraph about one drug that opens without naming it and then names it
+    ("... has a phase 2/3 study in NASH cirrhosis. Their galectin antagonist called X
+    showed ..."): (start of the naming sentence's mention, [X])."""
+    own = [m for m in pm if not m.comparator]
+    if not own or len({ctx.canon[m.name] for m in own}) != 1 or len(own) != len(pm):
+        return None
+    first = own[0]
+    a = ctx.text.rfind(". ", 0, first.start) + 2
+    if first.start - a > 120 or not _NAMING.search(ctx.text[a:first.start]):
+        return None
+    if _COMPANY_SCOPE.search(ctx.text, _para_start(ctx, first), a):
+        return None
+    return first.start, [ctx.canon[first.name]]
+
+
+def _para_start(ctx: _Ctx, m: Mention) -> int:
+    """Start of the paragraph holding ``m``."""
+    return ctx.text.rfind("\n", 0, m.start) + 1
+
+
+# "... across the U.S. and U.K. Meanwhile, X completed ...": a sentence end hidden by an abbreviation
+_TOPIC_BREAK = re.compile(r"\.[ \t]+(?=(?:Meanwhile|Separately|Additionally|Furthermore|Moreover|In addition),|For more information\b)")
+
+
+def _split_topics(text: str, sents: list[Span]) -> list[Span]:
+    out = []
+    for sent in sents:
+        s = sent.start
+        for m in _TOPIC_BREAK.finditer(text, sent.start, sent.end):
+            out.append(Span(s, m.start() + 1))
+            s = m.end()
+        out.append(Span(s, sent.end))
+    return out
+
+
+# "the company's lead product candidate", "Acme's lead asset": the drug the release names as its lead
+# (not when it names another product right there: "The company's lead product, Ryoncil, ...")
+_LEAD_REF = re.compile(
+    r"\b(?:[Tt]he [Cc]ompany(?:'s|’s)|[Ii]ts|[Oo]ur|[A-Z][\w-]+(?:'s|’s)) lead (?:product |drug |clinical |therapeutic )?(?:candidate|compound|drug|asset|product|program)\b"
+    r"(?!,?[ \t]+(?:called[ \t]+|named[ \t]+)?[A-Z])"
+)
+# where the release names it: "its lead candidate, X", "lead product candidate X", "X, its lead asset"
+_LEAD_BEFORE = re.compile(r"\blead (?:product |drug |clinical |therapeutic )?(?:candidate|compound|drug|asset|product|program),?[ \t]+(?:is[ \t]+)?$")
+_LEAD_AFTER = re.compile(r",?[ \t]+(?:(?:[Tt]he [Cc]ompany(?:'s|’s)|its|our|[A-Z][\w-]+(?:'s|’s))[ \t]+)lead (?:product |drug |clinical |therapeutic )?(?:candidate|compound|drug|asset|product|program)\b")
+
+
+def _lead_drug(ctx: _Ctx, subjects: set[str]) -> list[str]:
+    """The one drug the release calls its lead candidate, if any."""
+    text = ctx.text
+    if "lead " not in text:
+        return []
+    leads = {
+        ctx.canon[m.name] for m in ctx.mentions
+        if not m.comparator and ctx.canon[m.name] in subjects
+        and (_LEAD_BEFORE.search(text, max(0, m.start - 50), m.start) or _LEAD_AFTER.match(text, m.end))
+    }
+    return sorted(leads) if len(leads) == 1 else []
 
 
 def _leading_list(ctx: _Ctx, pm: list[Mention], start: int) -> list[Mention]:
@@ -323,12 +419,14 @@ def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
     prior = [m for m in ms if m.end <= pos]
     if prior and prior[-1].comparator and pos - prior[-1].end < 40 and not _describes(prior, text):
         return []  # "since remdesivir is already FDA approved": the keyword is about the comparator
-    cands = [m for m in ms if not m.comparator and not _described_inside(text, ms, m, pos)]
+    cands = [m for m in ms if not m.comparator and not _described_inside(text, ms, m, pos) and not _MODIFIER.match(text, m.end)]
     if not cands:
         return []
     if prior and (_OTHER_PROGRAMS.search(text, prior[-1].end, pos) or _other_product(text, prior[-1].end, pos, clause.end)):
         return []  # "In addition to X, the company continued developing other programs, such as ..."
     before = [i for i, m in enumerate(cands) if m.end <= pos]
+    if len(before) > 1 and _FORM_OF.search(text, max(cands[before[-2]].end, cands[before[-1]].start - 80), cands[before[-1]].start):
+        before.pop()  # "X is an IV formulation of the regulator (IDR), dusquetide, for treating SOM": about X
     i = before[-1] if before else next((j for j, m in enumerate(cands) if m.start >= pos), len(cands) - 1)
     if not before and _NEW_TOPIC.search(text, pos, cands[i].start):
         return []  # "... IND clearance for the trial. Meanwhile, X completed ...": X is another topic
@@ -341,7 +439,23 @@ def _subjects(ctx: _Ctx, clause: Span, pos: int) -> list[str]:
         lo -= 1
     while hi + 1 < len(cands) and _linked(text, cands[hi], cands[hi + 1]):
         hi += 1
+    if not before and _LIST_INTRO.search(text, max(clause.start, cands[i].start - 30), cands[i].start):
+        # "two preclinical programs are X, an intranasal compound ..., and Y, a peptide ...": every item
+        while hi + 1 < len(cands) and _APPOSITIVE_ITEM.fullmatch(text, cands[hi].end, cands[hi + 1].start):
+            hi += 1
     return _canon_list(ctx, cands[lo:hi + 1])
+
+
+# "a TREM-1-targeting drug": the name qualifies another noun (a target), it is not the subject
+_MODIFIER = re.compile(r"-(?:[Tt]argeting|[Dd]irected|[Ss]pecific|[Bb]ased|[Ll]owering|[Ii]nhibiting|[Mm]ediated|[Pp]ositive|[Nn]egative)\b")
+
+
+# the active ingredient named inside a description of the drug before it
+_FORM_OF = re.compile(r"\b(?:formulation|form|version|prodrug|salt|reformulation|derivative|analog(?:ue)?) of\b[^.;]{0,70}$")
+
+
+_LIST_INTRO = re.compile(r"\b(?:are|include|includes)\s*:?\s*$")
+_APPOSITIVE_ITEM = re.compile(r",\s+(?:an?|the)\s+[^.;:()]{0,120}?,\s+(?:and\s+)?")
 
 
 def _describes(prior: list[Mention], text: str) -> bool:
@@ -374,16 +488,23 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     text = ctx.text
     stext = text[sent.start:sent.end]
     sole_only = False
+    lead: list[str] = []
     if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
-        if (ctx.sole and _PARTNER_CUE.search(stext) and _PARTNER_DEV.search(stext) and not _OTHER_PROGRAMS.search(stext)
+        # the release's one drug, or the one drug the previous sentence of the paragraph was about
+        sole = ctx.sole or _paragraph_drug(stext, last)
+        if (sole and _PARTNER_CUE.search(stext) and _PARTNER_DEV.search(stext) and not _OTHER_PROGRAMS.search(stext)
+                and (ctx.sole or _SOLE_CUE.search(stext))
                 and not _CAREER.search(stext) and not _NOT_DRUG_PARTNER.search(stext)):
-            # a one-drug release: "PolyPid has secured a European commercialization partnership with Advanz Pharma"
+            # a one-drug release: "PolyPid has secured a European commercialization partnership with Advanz Pharma";
+            # "Leading its portfolio is X. In partnership with Y, the company launched a Phase II trial"
             for _a, _b, value, det in attributes.partners(text, sent.start, sent.end, ctx.issuer):
-                _emit(ctx, ctx.sole, "partner", value, det, sent)
-        if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext)) or (ctx.sole and _DRUG_ANAPHORA.search(stext))):
-            if not (ctx.sole and _SOLE_CUE.search(stext) and (_SOLE_REF.search(stext) or _names_issuer(ctx, stext)) and not _OTHER_PARTY.search(stext)):
+                _emit(ctx, sole, "partner", value, det, sent)
+        lead = (ctx.lead or ctx.sole) if _LEAD_REF.search(stext) else []
+        if not ((heading and is_bullet) or ((last or heading) and _ANAPHORA.search(stext)) or (ctx.sole and _DRUG_ANAPHORA.search(stext)) or lead):
+            if not (sole and _SOLE_CUE.search(stext) and (_SOLE_REF.search(stext) or _names_issuer(ctx, stext)) and not _other_party(stext, bool(ctx.sole))):
                 return last  # no drug and nothing to refer back to
-            # a release about one drug: "The company expects to file its NDA in early 2026"
+            # a release about one drug: "The company expects to file its NDA in early 2026";
+            # or a paragraph's sentence after one about one drug: "X is in Phase 2. The company plans to file an NDA in 2026"
             sole_only = True
     clinical = phases.CLINICAL_CONTEXT.search(stext) is not None
     vetoed = non_phase_contexts().search(stext) is not None
@@ -404,16 +525,19 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
             fallback = []
             loose = sole_only
             if sole_only:
-                fallback = ctx.sole
+                fallback = sole
             elif len(sent_drugs) == 1 and not _OTHER_AGENT.search(ctext) and not _OTHER_PROGRAMS.search(ctext):
                 fallback = sent_drugs
+            elif lead and _LEAD_REF.search(ctext):
+                fallback = lead  # "Acme's lead product candidate is in late-stage studies to treat solid tumors"
             elif _ANAPHORA.search(ctext):
                 # "The drug is in Phase 3": a new paragraph's anaphora in a one-drug release is that drug
                 fallback = last or heading or (ctx.sole if _DRUG_ANAPHORA.search(ctext) else [])
                 # a bare "it"/"its" may refer to anything ("its relationship to ... obesity")
                 loose = not _STRONG_ANAPHORA.search(ctext)
             elif is_bullet or (heading and _ANAPHORA.search(stext)):
-                fallback = heading
+                # under "X and Y Update:", a sentence after one about X goes on about X
+                fallback = last if len(heading) > 1 and len(last) == 1 and last[0] in heading else heading
             if not fallback:
                 continue
 
@@ -426,14 +550,39 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
                 return fb
         if inds_sent is None:
             inds_sent = attributes.indications(text, sent.start, sent.end, ctx.forms)
-        # an inferred subject (the sole drug, a bare "its") takes no indication
-        # the sentence names; the sole drug takes only events
-        weak = sole_only or (not has_drug and loose)
+        # an inferred subject (the sole drug, a bare "its") takes no indication the
+        # sentence names on its own; the sole drug takes only events, and the diseases
+        # its phases name ("the company's Phase 3 Alzheimer's study")
+        weak = not has_drug and loose and not sole_only
         found = _clause_facts(ctx, sent, clause, subj, phase_hits, [] if weak else inds_sent, events_only=sole_only)
         if found:
             last = found
         elif has_drug:
             last = subj(clause.start) or last
+    return last
+
+
+# "their next generation, orally administered NASH drug", "studies for other indications"
+_ANOTHER = re.compile(
+    r"\b(?:next[- ]generation|follow-on|another|second|new|other|additional|back-?up),?\s+(?:[\w-]+,?\s+){0,3}?"
+    r"(?:drugs?|candidates?|compounds?|programs?|products?|assets?|therap(?:y|ies)|indications?|molecules?)\b",
+    re.I,
+)
+
+
+def _other_party(stext: str, whole_release: bool) -> bool:
+    """The sentence speaks of another party's product or of programs in general. Next to a
+    sentence about one drug, working "in partnership with" someone is still that drug's development."""
+    if whole_release:
+        return _OTHER_PARTY.search(stext) is not None
+    return any(not m.group().lower().startswith("partner") for m in _OTHER_PARTY.finditer(stext))
+
+
+def _paragraph_drug(stext: str, last: list[str]) -> list[str]:
+    """The one drug the previous sentence of the paragraph was about, when this
+    sentence goes on about it rather than opening another topic or program."""
+    if len(last) != 1 or _NEW_TOPIC.match(stext) or _OTHER_AGENT.search(stext) or _OTHER_PROGRAMS.search(stext) or _ANOTHER.search(stext):
+        return []
     return last
 
 
@@ -498,7 +647,14 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
     for k, (a, b, value, printed) in enumerate(in_clause):
         if phases.FUTURE_START.search(text[max(clause.start, a - 80):a]) or phases.FUTURE_AFTER.match(text, b, clause.end):
             continue  # "to begin Phase II evaluation", "a Phase 1 trial anticipated in 2026": a milestone, not the current phase
-        drugs = subj(a)
+        if phases.WEAK_PRE.match(text, a) and (
+            not any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
+            or phases.PHASE_RE.search(text, clause.start, clause.end) or _clinical_company(ctx, sent)
+        ):
+            # "the trials should replicate the success seen in preclinical studies": whose studies is unsaid;
+            # "safety in Phase I and efficacy in preclinical models": the drug is past the preclinical stage
+            continue
+        drugs = _named_after(ctx, b) or subj(a)
         if not drugs:
             continue
         nxt = in_clause[k + 1][0] if k + 1 < len(in_clause) else sent.end
@@ -507,18 +663,25 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
         inds = [h for h in inds_sent if b <= h[0] < nxt] or [h for h in inds_sent if clause.start <= h[0] < a]
         ptext = text[max(sent.start, a - 12):b + 40].lower()
         pivotal = "pivotal" if ("pivotal" in ptext or "registrational" in ptext) else None
-        if inds:
+        n_before = len(ctx.facts)
+        for ds, dinds in _split_by_drug(ctx, drugs, inds, b, nxt):
+            if not dinds:
+                _emit(ctx, ds, "phase", value, _join(printed, pivotal), sent)
+                continue
             seen = set()
-            for h in inds:
+            for h in dinds:
                 if h[2] in seen:
                     continue
                 seen.add(h[2])
-                _emit(ctx, drugs, "phase", value, _join(printed, h[3], pivotal), sent, indication=h[2])
-        else:
-            _emit(ctx, drugs, "phase", value, _join(printed, pivotal), sent)
+                _emit(ctx, ds, "phase", value, _join(printed, h[3], pivotal), sent, indication=h[2])
+                if events_only and not phases.FUTURE_START.search(text[max(clause.start, a - 80):a]):
+                    # "the company's Phase 3 Alzheimer's study": the inferred drug's trial names its disease
+                    _emit(ctx, ds, "indication", h[2], h[3], sent)
+        if phases.is_past(text, a, b, clause.start, clause.end):
+            ctx.past.update(id(f) for f in ctx.facts[n_before:])
         got = got or drugs
     # indications
-    for h in inds_sent:
+    for h in [] if events_only else inds_sent:
         if clause.start <= h[0] < clause.end:
             if _NOT_FOR.search(text, max(clause.start, h[0] - 50), h[0]):
                 continue  # "is not a treatment for opioid use disorder"
@@ -526,10 +689,11 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
             _emit(ctx, drugs, "indication", h[2], h[3], sent)
             got = got or drugs
     # targets, payloads, partners, trials
-    exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS | set(ctx.forms.defined)
+    exclude = {m.name for m in ctx.mentions} | _ABBREVIATIONS | set(ctx.forms.defined) | set(ctx.forms.aliased)
+    ind_spans = None  # the sentence's disease names, found when a target or trial needs checking
     for kind, hits in (
         # the sole drug takes only its own named trial: "the company's Phase 2 XYZ trial"
-        (("trial", [h for h in attributes.trials(text, clause.start, clause.end, exclude) if _OWN_TRIAL.search(text, max(clause.start, h[0] - 30), h[0])]),)
+        (("trial", [h for h in attributes.trials(text, clause.start, clause.end, exclude) if _OWN_TRIAL.search(text, max(clause.start, h[0] - 45), h[0])]),)
         if events_only else (
         ("target", attributes.targets(text, clause.start, clause.end)),
         ("payload", attributes.payloads(text, clause.start, clause.end)),
@@ -539,6 +703,10 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
         for a, _b, value, det in hits:
             if kind in ("target", "payload") and _inside_mention(ctx, a):
                 continue
+            if kind in ("target", "trial") and ind_spans is None:
+                ind_spans = inds_sent or attributes.indications(text, sent.start, sent.end, ctx.forms)
+            if kind in ("target", "trial") and any(h[0] <= a < h[1] for h in ind_spans):
+                continue  # "targeting MASH", "their phase 2b MASH trial": a disease, not a target or a trial's name
             drugs = subj(a)
             _emit(ctx, drugs, kind, value, det, sent)
             got = got or drugs
@@ -564,6 +732,11 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 when = "date=" + " ".join(dm.group().split())
         for ind in sorted({h[2] for h in inds}) or [None]:
             _emit(ctx, drugs, "regulatory", value, _join(when, f"region={regions}" if regions else None), sent, ws, we, indication=ind)
+        if events_only:
+            # "its IND ... to commence a trial for the treatment of AML": the disease of the inferred drug's event
+            for h in inds:
+                if h[0] >= b:
+                    _emit(ctx, drugs, "indication", h[2], h[3], sent)
         if value == "pdufa_date" and we is not None and (release is None or we >= release):
             # the PDUFA goal date is also the expected approval decision
             _emit(ctx, drugs, "milestone", "approval decision", when[5:] if when else None, sent, ws, we)
@@ -574,6 +747,44 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
     if future:
         got = _milestones(ctx, sent, clause, subj, release) or got
     return got
+
+
+# "Annovis, a late-stage clinical company, announced new preclinical data on its lead compound X"
+_CLINICAL_STAGE = re.compile(r"\b(?:late|clinical|mid)[- ]stage\b", re.I)
+
+
+def _clinical_company(ctx: _Ctx, sent: Span) -> bool:
+    """The sentence calls the company clinical-stage before naming any drug."""
+    m = _CLINICAL_STAGE.search(ctx.text, sent.start, sent.end)
+    return m is not None and not _mentions_in(ctx, sent.start, m.start())
+
+
+def _split_by_drug(ctx: _Ctx, drugs: list[str], inds: list, b: int, nxt: int) -> list[tuple[list[str], list]]:
+    """A phase shared by a list of drugs, each with its own disease ("preclinical programs are
+    X, a compound for AD, and Y, a peptide for MS"): each drug takes the diseases printed after
+    its own name; a plain list ("X and Y for AD") shares them."""
+    if len(drugs) < 2 or not inds:
+        return [(drugs, inds)]
+    starts = sorted((m.start, ctx.canon[m.name]) for m in _mentions_in(ctx, b, nxt) if not m.comparator and ctx.canon[m.name] in drugs)
+    if len({d for _s, d in starts}) != len(drugs) or not all(any(s <= h[0] for s, _d in starts) for h in inds):
+        return [(drugs, inds)]
+    own = {d: [] for d in drugs}
+    for h in inds:
+        own[[d for s, d in starts if s <= h[0]][-1]].append(h)
+    if sum(1 for v in own.values() if v) < 2:
+        return [(drugs, inds)]  # the diseases follow the whole list
+    return [([d], own[d]) for d in drugs]
+
+
+def _named_after(ctx: _Ctx, b: int) -> list[str]:
+    """The drug printed right after a phase names the study's drug: "the Phase 2 X Australia study"."""
+    i = bisect.bisect_left(ctx.starts, b)
+    if i == len(ctx.mentions) or ctx.mentions[i].start > b + 2:
+        return []
+    m = ctx.mentions[i]
+    if m.comparator or ctx.text[b:m.start].strip() or _MODIFIER.match(ctx.text, m.end):
+        return []
+    return [ctx.canon[m.name]]
 
 
 def _inside_mention(ctx: _Ctx, pos: int) -> bool:
@@ -676,6 +887,40 @@ def _own_marketed(text: str, m: Mention, issuer: str | None) -> bool:
     return _OWN_MARKET.search(head) is not None and ("company" in head or (issuer is not None and issuer in head.lower()))
 
 
+def _marketed(ctx: _Ctx) -> None:
+    """A brand the issuer markets is approved: "Acme Medicines, the company's commercial
+    subsidiary, markets Zelvra® (...) and Tovix® (...) for acute migraine"."""
+    text = ctx.text
+    prev_end = -1
+    for m in ctx.mentions:
+        follows_brand = 0 <= m.start - prev_end <= 2  # "Zembrace® SymTouch®": one product's name
+        prev_end = m.end if m.kind == "brand" else -1
+        if m.comparator or m.kind != "brand" or follows_brand or not _own_marketed(text, m, ctx.issuer):
+            continue
+        sec = ctx.doc.section_at(m.start)
+        if sec is not None and sec.kind in _SKIP_SECTIONS:
+            continue
+        a = max(text.rfind(". ", 0, m.start) + 2, text.rfind("\n", 0, m.start) + 1)
+        b = min(x for x in (text.find(". ", m.end), text.find("\n", m.end), len(text)) if x >= 0)
+        if not _OWN_MARKET.search(text, a, m.start):
+            continue  # the marketing verb is in another sentence or line
+        sent = Span(a, min(len(text), b + 1))
+        if _FORWARD.search(text, sent.start, sent.end) or not _MEDICINE.search(text, sent.start, sent.end):
+            continue
+        _emit(ctx, [ctx.canon[m.name]], "phase", "Approved", "marketed", sent)
+
+
+# a medicine, not a device, software or farm product that a company also "markets"
+_MEDICINE = re.compile(r"\b(?:for the treatment of|to treat|indicated for|injection|tablets?|capsules?|nasal spray|oral solution|\d+ ?mg|prescription|medicines?|medications?|drugs?)\b", re.I)
+_FORWARD = re.compile(r"forward-looking|if approved|upon approval|once approved|pending approval|may market|plans? to market|intends? to", re.I)
+
+
+def _introduced_by_name(text: str, m: Mention) -> bool:
+    """"Their drug is called efruxifermin": the release introduces its subject."""
+    a = text.rfind(". ", 0, m.start) + 2
+    return m.start - a <= 120 and _NAMING.search(text[a:m.start]) is not None
+
+
 def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str], issuer: str | None = None) -> set[str]:
     """Drugs named once, by a nonproprietary or brand name only.
 
@@ -692,7 +937,8 @@ def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str],
             continue
         c = canon[m.name]
         count[c] = count.get(c, 0) + 1
-        if m.kind == "code" or m.introduced or _STUDIED.search(text, max(0, m.start - 30), m.start) or _in_development(text, m) or _own_marketed(text, m, issuer):
+        if (m.kind == "code" or m.introduced or _STUDIED.search(text, max(0, m.start - 30), m.start) or _in_development(text, m)
+                or _own_marketed(text, m, issuer) or _introduced_by_name(text, m)):
             coded.add(c)
     return {c for c, n in count.items() if n == 1 and c not in coded}
 
@@ -700,12 +946,19 @@ def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str],
 def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
     # A refuse-to-file letter or CRL in the release means the filing is not (yet) accepted.
     rejected = {f.drug for f in ctx.facts if f.kind == "regulatory" and f.value in ("refuse_to_file", "crl")}
+    # a drug's furthest phase; a past or compared phase below it is history
+    current: dict[str, int] = {}
+    for f in ctx.facts:
+        if f.kind == "phase":
+            current[f.drug] = max(current.get(f.drug, -1), phases.RANK.get(f.value, -1))
     out = []
     seen = set()
     for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "", f.indication or "")):
         if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:
             continue
         if f.drug in passing:
+            continue
+        if f.kind == "phase" and id(f) in ctx.past and phases.RANK.get(f.value, -1) < current.get(f.drug, -1):
             continue
         # a milestone is one event and window, however its date is printed ("Mid-2012", "mid-2012")
         detail = None if f.kind in ("indication", "target", "payload", "partner", "trial", "milestone") else f.detail

@@ -9,7 +9,8 @@ Conventions (documented here because analysts query the windows):
 - "later this year", "by year-end", "this year" = release date..Dec 31;
 - "next twelve months" / "within the next year" = release date..release date + 12 months;
 - "by the end of YYYY" = release date (or Jan 1 of YYYY without one)..Dec 31 YYYY;
-- "in YYYY" = the calendar year; a day without a year ("Aug. 15") = the next such day; "next month" = the following calendar month.
+- "in YYYY" = the calendar year; a day without a year ("Aug. 15") = the next such day; "next month" = the following calendar month;
+  "in June" (no year) = the next June on or after the release month.
 A phrase that needs the release date yields no window when the date is unknown.
 """
 
@@ -35,6 +36,8 @@ DATE_RE = re.compile(
     r"|(?P<byend>by the end of (?:calendar |fiscal )?(?P<by>(?:19|20)\d\d))"
     r"|(?P<month>(?P<mn>January|February|March|April|May|June|July|August|September|October|November|December)(?: (?P<mday>\d{1,2}),)? (?P<my>(?:19|20)\d\d))"
     r"|(?P<md>(?P<mdn>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?P<mdd>\d{1,2})\b(?!,? (?:19|20)\d\d))"
+    # "topline data in early June": the next such month on or after the release
+    r"|(?P<mny>\b(?:in|by|during|until) (?:early |mid-|mid |late )?(?P<mnn>January|February|March|April|May|June|July|August|September|October|November|December)\b(?![ \t]+\d)(?!,?[ \t]+(?:19|20)\d\d))"
     r"|(?P<nextmonth>next month|over the next month)|(?P<thismonth>this month|later this month)"
     r"|(?P<year>\b(?:in|during|by|for) (?:calendar |fiscal )?(?P<yy>(?:19|20)\d\d)\b)",
     re.I,
@@ -137,6 +140,12 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
         except ValueError:
             return None, None
         return d, d
+    if g("mny"):
+        if not release:
+            return None, None
+        mo = MONTHS[g("mnn").lower()]
+        y = release.year + (1 if mo < release.month else 0)
+        return date(y, mo, 1), _end_of_month(y, mo)
     if g("nextmonth"):
         if not release:
             return None, None
@@ -165,10 +174,11 @@ EVENTS = (
     # "to advance an oral formulation of DMX-0000 to Phase 2a in Q2 2025"
     ("PHASE start", re.compile(r"\b(?:advanc|mov|progress)\w*\s+(?:\S+\s+){0,8}?(?:to|into)\s+(?:a |the |its )?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph3>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
     ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\bfirst[- ]in[- ]human (?:dosing|trials?|stud(?:y|ies))\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
-    ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b", re.I)),
-    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|readout|topline)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
+    # "approval is anticipated in 2H26", "targeting potential approval in Canada by H1 2026"
+    ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b|\bapproval (?:of [\w-]+ )?(?:is |are )?(?:anticipated|expected)\b|\btargeting (?:potential )?(?:\w+ )?approval\b", re.I)),
+    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|read[- ]?out|top-?line)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out))\b",
     re.I,
 )

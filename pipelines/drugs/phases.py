@@ -16,9 +16,15 @@ PHASE_RE = re.compile(
     r"(?<![\w-])[Pp][Hh][Aa][Ss][Ee][ \t\n-]*(?P<a>" + _NUM + r")(?P<asub>[abcABC])?"
     r"(?:[ \t]*(?:/|-|–|to|and)[ \t]*(?:[Pp]hase[ \t]*)?(?P<b>" + _NUM + r")(?P<bsub>[abcABC])?)?(?![\w])"
 )
+# "preclinical data on X", "X ... in preclinical models", "X, a preclinical engineered probiotic":
+# the drug has been studied preclinically, which is its stage only if no clinical phase is printed.
+_WEAK_PRE = r"pre-?clinical (?:data|results) (?:on|for|of|from|showing|demonstrating)|in (?:in vivo |in vitro )?pre-?clinical (?:disease )?(?:models?|studies)|(?<=, )an? pre-?clinical(?:[- ]stage)?(?= [a-z])(?! (?:[\w-]+ )?(?:pharma|biotech|biopharma\w*|pharmaceutical|company|firm)\b)"
+WEAK_PRE = re.compile(_WEAK_PRE, re.I)
 # Stage words that are not numbered phases.
 STAGE_RE = re.compile(
-    r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset|evaluation|(?-i:stud(?:y|ies) of))|IND-enabling)"
+    r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset|evaluation|(?-i:stud(?:y|ies) of))|IND-enabling"
+    # weaker wording, which yields to any clinical phase printed for the drug (``is_past``)
+    r"|" + _WEAK_PRE + r")"
     # "a first-in-human trial of X": X is in Phase 1
     r"|(?P<fih>first[- ]in[- ]human (?:\w+ )?(?:trials?|stud(?:y|ies)|dosing))"
     r"|(?P<filed>marketing applications? (?:for [^.;]{0,140}?)?(?:is|are) under review|(?:BLA|NDA|MAA)s? (?:is |are )?under (?:\w+ )?review)",
@@ -39,13 +45,15 @@ FUTURE_START = re.compile(
     r"|\b(?:advancing|moving|progressing|transitioning)\s+(?:\S+\s+){0,4}?into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     r"|\b(?:progress|proceed|advance|move)(?:es)?\s+into\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     r"|\bdesign of (?:the |a |its |an )?(?:\w+\s+)?$"
+    # "a Type B meeting to ... discuss a Phase 3 study"
+    r"|\bdiscuss\w*\s+(?:a |the |an |its )?(?:potential |planned |future )?$"
     # "funding for the Phase 3 program": money for a phase still to come
     r"|\bfunding (?:for|of|to support) (?:the |a |its |an )?(?:\w+\s+)?$"
     r"|\bfund\w*\s+(?:\S+\s+){0,6}?through\s+(?:a |an |the |its )?(?:\w+\s+)?$"
     # "ultimately funding a first-in-human Phase 1 clinical study"
     r"|\bfunding (?:a |an |the |its )?(?:[\w-]+\s+){0,2}$"
     r"|\b(?:advancing|moving|progressing|transitioning) to\s+(?:a |the |its |an )?$"
-    r"|\b(?:planned|upcoming|forthcoming|potential|future|proposed|next)\s+(?:\w+\s+)?$"
+    r"|\b(?:planned|upcoming|forthcoming|potential|future|proposed|next)\s+(?:[\w-]+\s+){0,2}$"
     # "moving toward Phase 2 trials", "advancing towards a Phase II trial"
     r"|\b(?:toward|towards)\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     # "approved the start of a Phase II trial", "looks forward to ... the initiation of the Phase 1b study"
@@ -89,3 +97,21 @@ FUTURE_AFTER = re.compile(
     r"|[ \t]+(?:trial[ \t]+|study[ \t]+)?design\b",
     re.I,
 )
+
+# A phase the drug has been through or is compared with, not where it is now:
+# "after a successful phase 1 trial", "previous Phase 2 results", "showed ... in
+# a phase 2 trial". Such a phase yields to a later one printed for the same drug
+# (see ``extract._finish``). A completed phase ("has completed two Phase 3 trials
+# and submitted an NDA") still counts.
+PAST_BEFORE = re.compile(
+    r"\b(?:after|following|follows|followed|previous(?:ly)?|prior|earlier|showed|demonstrated|successful|success(?:es)? (?:in|of)|strongest|signal (?:in|from)|than (?:in )?)\s+(?:[\w,-]+\s+){0,5}?$",
+    re.I,
+)
+PAST_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:results|data)[ \t]+(?:showed|showing|demonstrated|demonstrating)\b", re.I)
+
+
+def is_past(text: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """The phase printed at ``text[a:b]`` (within ``lo``..``hi``) is a past or compared stage."""
+    if WEAK_PRE.match(text, a):
+        return True
+    return PAST_BEFORE.search(text[max(lo, a - 70):a]) is not None or PAST_AFTER.match(text, b, hi) is not None
