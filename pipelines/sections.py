@@ -184,7 +184,11 @@ def _classify(
             kind, heading = own_kind, None
             units.append((start, end, kind, None, own_kind != units[-1][2]))
         elif i + 1 < n and _is_heading(para):
+            previous = kind
             kind = _heading_kind(para, issuer, kind)
+            if kind == "table" and _is_prose(paragraphs[i + 1]):
+                # "Key Highlights (Unaudited):", "Balance Sheet Management:" over bullet sentences
+                kind = _heading_kind(para, issuer, previous, skip_table=True)
             heading = para
             units.append((start, end, kind, heading, True))
         else:
@@ -304,7 +308,19 @@ def _starts_contacts(para: str) -> bool:
     return bool(STARTS_CONTACTS.match(para[:60].lower()))
 
 
-def _heading_kind(heading: str, issuer: str | None, current: str) -> str:
+WORD = re.compile(r"[A-Za-z]{3,}")
+NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Sentences, bulleted or not: most lines run to five words or more (table rows and cells do not)."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    wordy = sum(1 for line in lines if (words := len(WORD.findall(line))) >= 5 and len(NUMBER.findall(line)) <= words
+                and (line[0] in "-*•" or line[-1] in ".:;"))
+    return bool(lines) and 2 * wordy > len(lines)
+
+
+def _heading_kind(heading: str, issuer: str | None, current: str, skip_table: bool = False) -> str:
     lower = heading.lower()
     about = ABOUT.match(heading)
     if about:
@@ -313,6 +329,8 @@ def _heading_kind(heading: str, issuer: str | None, current: str) -> str:
             return "about_company"
         return "about_product"
     for kind, pattern, needles in GATED_HEADING_KINDS:
+        if skip_table and kind == "table":
+            continue
         for needle in needles:
             if needle in lower:
                 if pattern.search(lower):

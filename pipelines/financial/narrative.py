@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from pipelines.financial.periods import (
     find_periods,
     fiscal_calendar,
     resolve,
+    stated_ends,
 )
 from pipelines.model import CleanDocument, FinancialFact
 
@@ -80,8 +82,9 @@ def _concepts() -> tuple[dict[str, Concept], re.Pattern]:
     # not), in their longest-first order: the matches are the same.
     body = "|".join("(?=" + ("['’]" if c == "'" else re.escape(c)) + ")(?:" + "|".join(ps) + ")"
                     for c, ps in groups.items())
-    # "Financial ResultsNet revenue was": a heading run into its first sentence.
-    pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:Results))(?=(?-i:[A-Z]))|(?<=(?-i:Highlights))(?=(?-i:[A-Z])))(?:" + body
+    # "Financial ResultsNet revenue was", "Fourth Quarter EarningsNet income for": a heading run into
+    # its first sentence (a lowercase letter right before a capital).
+    pattern = re.compile(r"(?:(?<![A-Za-z&])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))(?:" + body
                          + r")(?![A-Za-z&])", re.IGNORECASE)
     return table, pattern
 
@@ -237,7 +240,7 @@ _GAP_WORDS = frozenset(
     will remain remained stood end ended ending came in decrease increase of percent or and were also
     respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat
     record growing rising falling increasing decreasing declining hit hitting landed land landing clocked stands stand
-    steady constant each""".split()
+    steady constant each which experienced saw large significant substantial sharp strong""".split()
 )
 _GAP_PHRASE_RE = re.compile(
     r"\b(?:on\s+an?\s+)?(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
@@ -277,7 +280,7 @@ _UNPLACED_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _INSTANT_CUE_RE = re.compile(
-    r"\bended\b[^.;]{0,60}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
+    r"\bend(?:ed|ing)\b[^.;]{0,60}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
     r"|\bfinished\b[^.;]{0,40}\bwith\b",
     re.IGNORECASE,
 )
@@ -297,7 +300,8 @@ class _Amount:
 
 
 _BY_CHANGE_RE = re.compile(
-    r"\bby\s+(?:[\d.,]+\s?(?:%|percent)|(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?)"
+    r"\b(?:by|(?<=increased|decreased)|(?<=rose|fell|grew)|(?<=declined|improved|narrowed)|(?<=climbed|dropped)"
+    r"|(?<=jumped|surged)|(?<=widened))\s+(?:[\d.,]+\s?(?:%|percent)|(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?)"
     r"(?:,?\s+or\s+(?:(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?|[\d.,]+\s?(?:%|percent)))?,?"
     r"(?=\s+to\b)", re.IGNORECASE)
 
@@ -311,8 +315,9 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
         pos = max(pos, p.end)
     pieces.append(text[pos:b])
     gap = " ".join(pieces)
-    if "by" in gap:
-        # "increased by 333.3%, or $1.3 million, to ...": the change is told on the way to the level
+    if "by" in gap or "$" in gap:
+        # "increased by 333.3%, or $1.3 million, to ...", "decreased $195,000 to ...": the change
+        # is told on the way to the level
         gap = _BY_CHANGE_RE.sub(" ", gap)
     if len(gap) > 90:
         return False
@@ -363,7 +368,7 @@ _LEAD_WORDS = frozenset(
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
     maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
     gaap results highlights preliminary unaudited furthermore moreover notably finally lastly similarly likewise
-    expecting anticipating projecting""".split()
+    expecting anticipating projecting robust healthy""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
@@ -388,6 +393,8 @@ def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) ->
     ("First Quarter 2026 Financial Results") does not qualify the phrase.
     """
     floor = _LEAD_IN_RE.match(text, floor, phrase_start).end() if floor <= phrase_start else floor
+    if floor < phrase_start and text[phrase_start].isupper() and text[phrase_start - 1].islower():
+        floor = phrase_start  # "Fourth Quarter EarningsNet income was": the heading run into it qualifies nothing
     label = _BULLET_LABEL_RE.match(text, floor, phrase_start)
     if label:
         floor = label.end()  # "- R&D Expenses: Research and development expenses were ..."
@@ -458,6 +465,10 @@ _NOUN_AFTER_RE = re.compile(
 )
 # "a gross profit of $28.3 million ... on a non-GAAP basis": the clause is non-GAAP.
 _NON_GAAP_RE = re.compile(r"\bnon-(?:gaap|ifrs)\s+basis\b|\(non-(?:gaap|ifrs)\)", re.IGNORECASE)
+# "On an adjusted basis, the net loss was $5.2 million": the clause's measures are the adjusted ones;
+# "EBITDA was $6.6 million and $8 million on an adjusted basis": only the figure before it is.
+_ADJUSTED_BASIS_RE = re.compile(r"\b(?:on\s+an?\s+)?adjusted\s+basis\b", re.IGNORECASE)
+_ADJUSTED_OF = {"NetIncomeLoss": "AdjustedNetIncomeLoss", "EBITDA": "AdjustedEBITDA"}
 
 
 _CHANGE_WORDS = frozenset("""increased decreased rose fell grew declined up down increase decrease narrowed widened
@@ -468,7 +479,7 @@ _CHANGE_WORDS = frozenset("""increased decreased rose fell grew declined up down
 _AFTER_WORDS = frozenset(
     """for during as at on compared comparing versus vs up down from or and which while with an a driven primarily
     mainly due reflecting representing respectively reported recorded year-over-year yoy to this an increase
-    decrease was were is are marking marked reaching exceeding""".split()
+    decrease was were is are marking marked reaching exceeding provides providing ensuring supporting""".split()
 )
 _FROM_COMPARE_RE = re.compile(r"\s*from\s+(?:the\s+)?(?:[$€£(]|US\$|EUR\s|" + _PERIODISH + r")", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
@@ -669,6 +680,75 @@ def _is_subject(text: str, floor: int, phrase_start: int) -> bool:
 _LEAD_COMPARE_RE = re.compile(r"\s*(?:That|This|These|Which|It)\s*", re.IGNORECASE)
 
 
+def _own_dated(text: str, a: _Amount, seg: tuple[int, int], amounts: list[_Amount], resolved: list[_Resolved]) -> bool:
+    """"..., compared to the previous fiscal year, the company incurred a net loss of $15.6 million, or
+    $(.56) per share, for fiscal 2024": a figure bound to its own phrase and followed by its own dated
+    span is a statement of its own, not a comparison with segment 0."""
+    if a.src is not None:
+        return False
+    skip = [(b.money.start, b.money.end) for b in amounts if b.seg == a.seg]
+    for r in resolved:
+        if seg[0] <= r.mention.start < seg[1] and r.mention.start >= a.money.end:
+            return r.mention.kind == "explicit" and len(r.periods) == 1 \
+                and _only_filler(text, a.money.end, r.mention.start, skip)
+    return False
+
+
+_OF_RE = re.compile(r"\s*of\s+")
+
+
+def _compared_of(text: str, segs: list[tuple[int, int]], amounts: list[_Amount],
+                 resolved: list[_Resolved]) -> set[str]:
+    """"The Company decreased cost of goods sold by 28% compared to the same period in 2023 of
+    $185,000": segment 0 names the measure without a figure, the comparison gives the earlier one."""
+    table, pattern = _concepts()
+    found = list(pattern.finditer(text, *segs[0]))
+    if len(found) != 1 or not _OF_COMPARE_START_RE.match(text, segs[1][0]):
+        return set()
+    phrase = found[0]
+    concept = table[_key(phrase.group(0))]
+    if concept.per_share:
+        return set()
+    verb = _PREV_WORD_RE.search(text, max(segs[0][0], phrase.start() - 30), phrase.start())
+    if verb is None or verb.group(1).lower() not in _CHANGE_WORDS or _QUALIFIER_RE.search(text, segs[0][0], phrase.start()):
+        return set()  # "decreased cost of goods sold by 28%": the measure is the verb's object
+    for a in amounts:
+        if a.seg != 1 or a.concept is not None:
+            continue
+        if any(segs[1][0] <= r.mention.start and _OF_RE.fullmatch(text, r.mention.end, a.money.start)
+               and _only_space(text, _OF_COMPARE_START_RE.match(text, segs[1][0]).end(), r.mention.start)
+               for r in resolved):
+            a.concept, a.label = concept, phrase.group(0)
+            return {concept.name}
+    return set()
+
+
+_OF_COMPARE_START_RE = re.compile(r"(?:compared\s+(?:to|with)|versus|vs\.?)\s+", re.IGNORECASE)
+
+
+def _adjusted_basis(text: str, c_start: int, adj: re.Match, amounts: list[_Amount]) -> None:
+    table = _concepts()[0]
+    opens = _LEAD_IN_RE.match(text, c_start).end() == adj.start()
+    for a in amounts:
+        if a.concept is None or a.concept.name.startswith("Adjusted"):
+            continue
+        if opens and a.seg == 0 and a.concept.name in _ADJUSTED_OF:
+            # the adjusted measure under its own name (the CSV's "adjusted ..." phrase)
+            a.concept = next((c for c in table.values() if c.name == _ADJUSTED_OF[a.concept.name]
+                              and c.sign == a.concept.sign), None)
+            a.label = f"{a.label} (adjusted basis)" if a.label else None
+        elif opens or a.money.end <= adj.start() and _only_space(text, a.money.end, adj.start()):
+            a.concept = None  # a comparison's sign is not said; a figure "on an adjusted basis" is no GAAP one
+
+
+def _only_space(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+_OWN_MEASURE_RE = re.compile(r"\b(?:rising|growing|falling|increasing|decreasing|declining|climbing|reaching|totaling"
+                             r"|totalling)\b[^$€£]{0,12}$", re.IGNORECASE)
+
+
 def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> None:
     """Comparative amounts without a concept take segment 0's, position by position."""
     for k in range(1, len(segs)):
@@ -690,6 +770,8 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
                 continue
             for s, d in zip(src, dst):
                 if d.concept is None and not d.signed and not _NOT_A_FIGURE_RE.match(text, d.money.end):
+                    if _OWN_MEASURE_RE.search(text, segs[k][0], d.money.start):
+                        continue  # "up from the year-ago period, with nine-month earnings rising to $11.8 million"
                     if d.money.per_share and _opposite_base(these, d, s):
                         continue  # "... compared to net income of $3.9 million or $0.23 per share"
                     if s.per_share and not (abs(d.money.value) < 1000 and d.money.decimals > 0):
@@ -883,6 +965,48 @@ def _respective_periods(text: str, segs: list[tuple[int, int]], amounts: list[_A
 _RESPECTIVELY_NEXT_RE = re.compile(r",?\s*respectively\b", re.IGNORECASE)
 
 
+# "... $40 million in shareholders' equity as of March 31": a date of its own follows the figure.
+_OTHER_DATE_AFTER_RE = re.compile(r"[^$€£;.]{0,40}?\b(?:as\s+(?:of|at)|at)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8})")
+# A balance told without "as of" or "ended with" is the reported period's closing balance only in a
+# sentence that states it; money raised, used, expected or spent is a flow or another moment.
+_NOT_BALANCE_RE = re.compile(
+    r"\b(?:rais\w*|proceeds|used|uses?|using|burn\w*|spen[dt]\w*|generat\w*|offering|placement|financ\w*|receiv\w*"
+    r"|paid|pay\w*|repurchas\w*|dividends?|acqui\w*|invest\w*|expect\w*|anticipat\w*|will|would|could|may|pro\s+forma"
+    r"|plus|includ\w*|net\s+of|added|adding|operations|flows?|outflows?|inflows?|consideration|purchas\w*"
+    r"|sales?|sold|convert\w*|loans?|debt|borrow\w*|restricted|combined|approximately|about|nearly|almost|over|more\s+than"
+    r"|less|following|after|before|subsequent\w*|since|prior|previous\w*|last|year[- ]end|beginning|start\w*|opening"
+    r"|increas\w*|decreas\w*|declin\w*|grew|growth|rose|fell|up|down|from|compared|versus|vs)\b", re.IGNORECASE)
+_BALANCE_CONCEPTS = frozenset(("CashAndCashEquivalentsAtCarryingValue", "CashCashEquivalentsAndMarketableSecurities",
+                               "CashCashEquivalentsAndShortTermInvestments"))
+
+
+_FIRST_WORD_RE = re.compile(r"[\s\-*•–—]*([A-Z][\w'’&.-]*)")
+_BALANCE_LEADS = frozenset("""The This That Its It Our We Cash Total With Ending Ended As At And In On Additionally
+    Also Meanwhile Furthermore Moreover Finally Overall Importantly Notably Further Liquidity Balance Other""".split())
+
+
+def _generic_lead(text: str, c_start: int) -> bool:
+    """The clause opens on no name ("Other key metrics also improved, with ..."): its figures are the issuer's."""
+    first = _FIRST_WORD_RE.match(text, c_start)
+    return first is not None and first.group(1) in _BALANCE_LEADS
+
+
+def _current_balance(text: str, c_start: int, money: Money, seg: tuple[int, int], ctx: PeriodContext,
+                     p: Period, anchor: Period | None) -> bool:
+    """"Cash on hand of $13.2 million", "Cash reserves stood at $30 million" in a release whose reporting
+    period is certain (a title or heading names it): the cash at that period's end."""
+    if p.is_instant or ctx.now is None or p.end > ctx.now \
+            or (p != anchor and p != getattr(ctx, "balance_anchor", None)):
+        return False
+    first = _FIRST_WORD_RE.match(text, c_start, money.start)
+    if first and first.group(1) not in _BALANCE_LEADS and text.find(first.group(1), 0, 400) < 0:
+        return False  # "Insighta held a cash balance of $79.8 million": an affiliate's, not the issuer's
+    before = [m.end for m in find_money(text, c_start, money.start)]
+    start = before[-1] if before else c_start  # "a net loss of $0.8 million on reduced expenses and $9.8 million in cash"
+    stop = text.find(",", money.end, seg[1])
+    return _NOT_BALANCE_RE.search(text, start, seg[1] if stop < 0 else stop) is None
+
+
 def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
     """An instant concept needs a date; a flow concept needs a span."""
     if concept.instant:
@@ -908,7 +1032,9 @@ def _has_concept_word(text: str, a: int, b: int) -> bool:
 
 def _context(doc: CleanDocument) -> PeriodContext:
     cal = fiscal_calendar(doc.text)
-    return PeriodContext(cal, release_date=doc.release_date, text=doc.text)
+    ctx = PeriodContext(cal, release_date=doc.release_date, text=doc.text)
+    ctx.odd_ends = stated_ends(doc.text, lowered(doc.text))
+    return ctx
 
 
 # Exchange listings "(NASDAQ: KSCP)": three different companies in one text
@@ -1024,6 +1150,7 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
         if lead[1] is not _NO_LEAD and lead[0] is sec:
             anchor = lead[1]  # "Key Financial Highlights for the Nine Months Ended ...", a line over the bullets
         ctx.weak_anchor = anchor
+        ctx.balance_anchor = anchors.get("balance")
         for s, e in sentences(text, b_start, b_end):
             anchor = _sentence(doc, ctx, s, e, anchor, facts)
     if not facts or not is_single_issuer(text):
@@ -1115,13 +1242,58 @@ def _section_anchor(doc: CleanDocument, ctx: PeriodContext, sec, cache: dict) ->
                 title = _sole_span(text, ctx, 0, t_end)
                 if title is not None and ctx.current is not None and title != ctx.current:
                     title = None
-                other = _OTHER_SPANS_RE.get(title.months) if title is not None else None
-                if other is not None and _reports_other_span(doc, other):
-                    title = None  # the release also reports another span: a bare figure could be either
+            if title is None:
+                title = _lead_span(doc, ctx, t_end)
+            # Balances ("Cash reserves stood at $30 million") need only the reported period's end,
+            # whichever other spans (the fourth quarter of a full year) end on it.
+            cache["balance"] = title if title is not None and title == ctx.current else None
+            other = _OTHER_SPANS_RE.get(title.months) if title is not None else None
+            if other is not None and _reports_other_span(doc, other):
+                title = None  # the release also reports another span: a bare figure could be either
             cache["title"] = title
         found = cache["title"]
     cache[key] = found
     return found
+
+
+# "... announced its operating and financial results for the year ending December 31, 2024", "the filing of
+# its annual report on Form 10-K for the fiscal year ended December 31, 2024": the lead says what is reported.
+_LEAD_RESULTS_RE = re.compile(
+    r"\b(?:results|annual\s+report|form\s+10-[KQ])\s+(?:for|of)\s+(?:the\s+|its\s+)?"
+    r"((?:fiscal\s+)?(?:(?:full\s+)?year|quarter|(?:three|six|nine|twelve)\s+months)\s+(?:ended|ending)\s+"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)\b", re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR_HINTS = frozenset(("annual", "fiscal", "year", "fy"))
+
+
+def _lead_span(doc: CleanDocument, ctx: PeriodContext, t_end: int) -> Period | None:
+    """The period the lead paragraph says the release reports, when the title names no span but
+    its year ("Reports 2024 Financial Results", "Files 2024 10-K")."""
+    text = doc.text
+    end = min(len(text), t_end + 1500)
+    low = lowered(text)
+    if low.find("results ", t_end, end) < 0 and low.find("report ", t_end, end) < 0 and low.find("10-", t_end, end) < 0:
+        return None  # (a cheap test first: most leads name no reported period)
+    m = _LEAD_RESULTS_RE.search(text, t_end, end)
+    if m is None:
+        return None
+    title = text[:t_end]
+    fw = guidance._FORWARD_RE.search(title)
+    if fw is not None:
+        title = title[:fw.start()]  # "Reports Record 2024 Revenues and Forecasts ... Growth in Q1 2025"
+    hints = {h.lower() for h in _PERIOD_HINT_RE.findall(_TITLE_YEAR_RE.sub("", title))}
+    if hints - _YEAR_HINTS:
+        return None  # the title names a span of its own (a quarter, six months): not ours to override
+    sec = doc.section_at(m.start())
+    if sec is None or sec.kind in SKIP_SECTIONS or guidance.is_forward_looking(text[max(t_end, m.start() - 200):m.start()]):
+        return None
+    p = _sole_span(text, ctx, m.start(1), m.end(1))
+    if p is None or p != ctx.current or (hints and p.months != 12):
+        return None
+    years = {int(y) for y in _TITLE_YEAR_RE.findall(title)}
+    if years and years != {ctx.calendar.fy_of(p.end)}:
+        return None  # "Reports 2024 Results" over a lead about 2025: one of them is not the period
+    return p
 
 
 _PLAN_NOUN_RE = re.compile(r"\s+(?:growth|initiatives?|plans?|goals?|targets?|guidance|outlook|expectations?|forecasts?"
@@ -1158,6 +1330,8 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
     if not money_here and _RESULTS_WORD_RE.search(text, s, e) is None:
         return anchor  # no figure and no results: nothing to read, the paragraph's period stays
     mentions = find_periods(text, ctx.calendar, s, e)
+    if mentions and _RUNWAY_RE.search(text, s, e):
+        mentions = [m for m in mentions if not _HORIZON_BEFORE_RE.search(text, max(s, m.start - 60), m.start)]
     forward = guidance.is_forward_looking(text[s:e])
     if not forward:
         # "These metrics compare favorably to 2023's gross profit": a year we do
@@ -1180,6 +1354,14 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
         _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor if i == 0 else (new_anchor or anchor), forward, out,
                 weak=i > 0)
     return new_anchor
+
+
+# "Cash of $13.2 million provides runway into the fourth quarter of 2026": the horizon is
+# no period of the figure.
+_RUNWAY_RE = re.compile(r"\b(?:runway|fund(?:s|ing)?\s+(?:\w+\s+){0,2}operations|sufficient\s+to)\b", re.IGNORECASE)
+_HORIZON_BEFORE_RE = re.compile(
+    r"\b(?:runway|operations|plan|needs|requirements)\b[^.;$]{0,30}\b(?:into|through|until|till|beyond)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 _AMOUNT_IN_RE = re.compile(r"(?:\d|million|billion|thousand|\d[MBK])\s+(?:in\s+)?$", re.IGNORECASE)
@@ -1251,6 +1433,8 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     monies = find_money(text, c_start, c_end)
     if not monies:
         return
+    if any(m.is_range for m in monies):
+        monies = _split_change_ranges(text, monies)
     segs = _cut(text, c_start, c_end, _COMPARE_RE)
     if len(segs) > 1 and "respectively" not in text[c_start:c_end].lower():
         # "compared to $10.1 million in Q4 2025 and $16.0 million in Q1 2025": one comparison each
@@ -1274,16 +1458,22 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     # segment 0 states ("... versus $5.8 million in the prior-year period,
     # G&A expenses declined to $1.1 million" is not a prior-year G&A figure).
     first_concepts = {a.concept.name for a in amounts if a.seg == 0 and a.concept}
+    if len(segs) > 1 and not any(a.seg == 0 for a in amounts):
+        first_concepts |= _compared_of(text, segs, amounts, resolved)
     if len(segs) > 1 and not any(a.seg == 0 for a in amounts) and _LEAD_COMPARE_RE.fullmatch(text, *segs[0]):
         # "That compares with a net loss of $12.7 million ... in the year-ago quarter"
         first_concepts = {a.concept.name for a in amounts if a.seg == 1 and a.concept}
     for a in amounts:
-        if a.seg > 0 and a.concept and a.concept.name not in first_concepts:
+        if a.seg > 0 and a.concept and a.concept.name not in first_concepts \
+                and not _own_dated(text, a, segs[a.seg], amounts, resolved):
             a.concept = None
     if _NON_GAAP_RE.search(text, c_start, c_end):
         for a in amounts:
             if a.concept and not a.concept.name.startswith("Adjusted"):
                 a.concept = None
+    adj = _ADJUSTED_BASIS_RE.search(text, c_start, c_end)
+    if adj is not None:
+        _adjusted_basis(text, c_start, adj, amounts)
     explain = _EXPLAIN_RE.search(text, c_start, c_end)
     if explain:
         for a in amounts:
@@ -1325,13 +1515,20 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
             # "Fortytwo ... achieved revenues of approximately $27 million in 2024": a bare year
             # places only the clause's subject, the release's own measure
             periods = False
-        if periods is None and a.seg == 0 and a.subject and len(segs) > 1 and not forward:
+        if periods is None and a.seg == 0 and not forward and a.concept.name in _BALANCE_CONCEPTS \
+                and getattr(ctx, "balance_anchor", None) is not None:
+            periods = (ctx.balance_anchor,)  # placed only as a closing balance (``_current_balance``)
+        if periods is None and a.seg == 0 and len(segs) > 1 and not forward and (a.subject or _generic_lead(text, c_start)):
             # "Gross profit was $3.8 million, compared to $9.8 million in the fourth quarter of 2025":
             # the comparison's spans say the figure is the release's own period of that length.
             periods = _current_by_comparison(segs, resolved, ctx)
         if a.seg == 0 and periods and not forward and ctx.now is not None and any(p.end > ctx.now for p in periods):
             # "revenues of $14.1 million for Q2, an increase from the $13.6 million recorded in the same
             # quarter of 2023": a current period we misplace (an unknown fiscal calendar) misplaces its comparison too.
+            impossible = True
+        if a.seg == 0 and periods is False and _period_for(text, a.money, segs[0], resolved, skip) is False:
+            # "$6.63 million for fiscal 2023 compared to $5.75 million in the previous year": a current
+            # period we cannot name leaves "the previous year" unnamed too
             impossible = True
         if a.seg > 0 and impossible:
             continue
@@ -1348,9 +1545,33 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         if periods and len(periods) > 1 and id(a) not in assigned and not _SAME_IN_BOTH_RE.search(clause_text):
             continue  # "$6.7 million at June 30, 2024 and June 30, 2023": one figure for two dates, unless said to be flat
         for p in periods or ():
-            fact = _make_fact(doc, ctx, a, p, clause_text, sent, forward)
+            fact = _make_fact(doc, ctx, a, p, clause_text, sent, forward,
+                              a.concept.name in _BALANCE_CONCEPTS and not forward and _current_balance(text, c_start, a.money, segs[a.seg], ctx, p, anchor))
             if fact is not None:
                 out.append(fact)
+
+
+# "Net income decreased $195,000 to $1,528,000": a change and the level it reached, not a range.
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved|narrowed|widened|jumped|surged"
+    r"|(?:was|were)\s+(?:up|down))(?:\s+by)?\s*$", re.IGNORECASE)
+_RANGE_TO_RE = re.compile(r"\s+to\s+")
+
+
+def _split_change_ranges(text: str, monies: list[Money]) -> list[Money]:
+    out = []
+    for m in monies:
+        to = _RANGE_TO_RE.search(text, m.start, m.end) if m.is_range and not m.per_share else None
+        if to is None or not _CHANGE_BEFORE_RE.search(text, max(0, m.start - 30), m.start):
+            out.append(m)
+            continue
+        first, second = find_money(text, m.start, to.start()), find_money(text, to.end(), m.end)
+        if len(first) != 1 or len(second) != 1 or first[0].is_range or second[0].is_range \
+                or first[0].end != to.start() or second[0].end != m.end:
+            out.append(m)  # "$5 to 10 million": the level borrows the scale, not a change we can split
+            continue
+        out += [first[0], second[0]]
+    return out
 
 
 _SAME_IN_BOTH_RE = re.compile(r"\b(?:remained|remains|unchanged|flat|steady|stable|both|each|respectively)\b", re.IGNORECASE)
@@ -1448,12 +1669,20 @@ def _prior_calendar_year(text: str, money: Money, seg: tuple[int, int], resolved
     if m is None and "respectively" in text[money.end:seg[1]].lower():
         # "compared to $3.0 million and $11.8 million in 2023, respectively"
         m = _BARE_YEAR_AFTER_RE.search(text, money.end, seg[1])
-    if m is None or first.is_instant or ctx.calendar.end_month != 12 or not ctx.calendar.stated:
+    if m is None or first.is_instant or ctx.calendar.ambiguous:
         return None
-    if first.start is None or first.start.year != first.end.year or first.months not in (3, 6, 9, 12):
+    cal = ctx.calendar
+    if cal.end_month != 12:
+        # "for the fiscal year ended June 30, 2024, revenue came in at $1.6 million compared to $2.4
+        # million for 2023": against the stated fiscal year, the bare year is the fiscal year before
+        if not cal.stated or first != cal.first_months(cal.fy_of(first.end), 12):
+            return None
+    elif not cal.stated and (first.months != 12 or first.start != date(first.end.year, 1, 1)):
+        return None  # "compared to $187 million for 2023" against a calendar year: the year before, whatever the fiscal one
+    elif first.start is None or first.start.year != first.end.year or first.months not in (3, 6, 9, 12):
         return None  # "$2.4 million in 2023" against a calendar-year span only
     year = int(m.group(1))
-    if year != first.end.year - 1:
+    if year != cal.fy_of(first.end) - 1:
         return None
     if any(r.mention.kind not in ("opaque",) for r in resolved if seg[0] <= r.mention.start < m.end()):
         return None  # the segment names a period of its own (later clauses about segments do not count)
@@ -1479,11 +1708,18 @@ _RANGE_PREV_RE = re.compile(r"(?:\d|\)|million|billion|thousand|[MBK])\s*(?:to|-
 
 
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
-               sent: tuple[int, int], forward: bool) -> FinancialFact | None:
+               sent: tuple[int, int], forward: bool, balance: bool = False) -> FinancialFact | None:
     concept, money = a.concept, a.money
     p = _fit_period(period, concept, clause)
+    if p is None and balance:
+        p = period.as_instant()  # "Cash on hand of $13.2 million": the balance at the reported period's end
+    odd = getattr(ctx, "odd_ends", None)
+    if p is not None and odd is not None:
+        p = odd.fit(ctx.calendar, p)  # "Third Quarter 2025" of a quarter ended September 26, 2025
     if p is None:
         return None
+    if concept.instant and not period.is_instant and _OTHER_DATE_AFTER_RE.match(doc.text, money.end):
+        return None  # "ended Q2 with ... $40 million in shareholders' equity as of March 31": another date
     unit = money.unit + ("/share" if a.per_share else "")
     if concept.per_share != (money.per_share or a.per_share):
         return None
@@ -1578,6 +1814,7 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
 
 # Same matches, found faster: a match can only start at one of these characters.
 _RESULTS_WORD_RE = fast_start(_RESULTS_WORD_RE, "rapfe")
+_LEAD_RESULTS_RE = fast_start(_LEAD_RESULTS_RE, "raf")
 _COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(lhbsg")
 _EXPLAIN_RE = fast_start(_EXPLAIN_RE, "pmldaro")
 _BLOCK_RE = fast_start(_BLOCK_RE, "miecapvwgt")

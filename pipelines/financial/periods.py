@@ -685,3 +685,51 @@ def current_period(text: str, cal: FiscalCalendar, release_date: date | None = N
             if best is None or period.end > best.end or (period.end == best.end and period.months < best.months):
                 best = period
     return best
+
+
+_PRINTED_DATE_RE = re.compile(r"\b" + _DATE)
+
+
+class StatedEnds:
+    """Period ends of a 52/53-week calendar, as the release prints them.
+
+    "the quarter ended September 26, 2025": the quarter the release calls
+    its third ends on that day, not on September 30. A span computed from a
+    quarter's name ("Third Quarter 2025") takes the printed end of its month;
+    a span whose end is never printed (the prior year's quarter) has no day
+    we can name.
+    """
+
+    def __init__(self, dates: set[date], odd: dict[tuple[int, int], date]):
+        self.dates = dates
+        self.odd = odd
+
+    def fit(self, cal: FiscalCalendar, p: Period) -> Period | None:
+        if p.end in self.dates:
+            return p
+        day = self.odd.get((p.end.year, p.end.month))
+        if day is None:
+            return None
+        return Period(None, day, 0, None) if p.is_instant else cal.ending(day, p.months)
+
+
+def stated_ends(text: str, low: str | None = None) -> StatedEnds | None:
+    """The release's printed period ends when one of them is not a month end (a 52/53-week
+    calendar), else None (periods named by month are exact). ``low``: the text lower-cased."""
+    low = text.lower() if low is None else low
+    odd: dict[tuple[int, int], date] = {}
+    for g in _ENDED_GATE_RE.finditer(low):
+        *_, mon, day, year = g.group(0).replace(",", " ").split()
+        if int(day) == calendar.monthrange(int(year), _month_no(mon))[1]:
+            continue  # a month end: nothing odd here
+        # only "ended <date>" after a span word counts ("the quarter ended ..."): read the words before it
+        m = _ENDED_RE.search(text, max(0, g.start() - 40), g.end() + 8)
+        if m is None:
+            continue
+        d = _date_of(m)
+        if d is not None and d != _month_end(d.year, d.month):
+            odd[(d.year, d.month)] = d
+    if not odd:
+        return None
+    dates = {d for m in _PRINTED_DATE_RE.finditer(text) if (d := _date_of(m)) is not None}
+    return StatedEnds(dates, odd)
