@@ -41,7 +41,8 @@ CODE_RE = re.compile(
 # INN: a word (optionally capitalized) ending in a WHO stem, optionally followed
 # by the conjugate/payload word of an ADC ("lorvotuzumab mertansine") or a
 # hyphenated payload code ("Trastuzumab-DM1").
-_CONJ = r"(?:[a-z]*(?:tansine|vedotin|tecan|ozogamicin|mafodotin|pegol|govitecan|deruxtecan|tirumotecan|tesirine|talirine|tesine))"
+# (and the vector or cell word of a gene therapy: "lovotibeglogene autotemcel", "onasemnogene abeparvovec")
+_CONJ = r"(?:[a-z]*(?:tansine|vedotin|tecan|ozogamicin|mafodotin|pegol|govitecan|deruxtecan|tirumotecan|tesirine|talirine|tesine|temcel|parvovec|denovec|pavec))"
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +118,24 @@ _DEVICE_NEAR = re.compile(
     r"|fertilizer|biofertility|soil|supplement|cosmetic|skincare|serum|beverage|feed|peptide complex)\b",
     re.I,
 )
+# an unmarked print of a marked brand names the product too: "the Flowflex 4-in-1 home test", "X is for research use only"
+_BRAND_DEVICE_AFTER = re.compile(
+    r"(?:®|™)?[ \t]+(?:[\w+/-]+[ \t]+){0,3}?(?:home test|tests?|test kit|assay|device|diagnostic|kit|sensor|implant|software|app)\b", re.I
+)
+_RUO = re.compile(r"research use only|not for use in diagnostic", re.I)
+
+
+def _device_brand(text: str, b: str) -> bool:
+    for a in _occurrences(text, b):
+        if _BRAND_DEVICE_AFTER.match(text, a + len(b)):
+            return True
+        s0 = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        s1 = text.find(". ", a)
+        if _RUO.search(text, s0, len(text) if s1 < 0 else s1):
+            return True
+    return False
+
+
 _DEVICE_BEFORE = re.compile(r"\b(?:AI-powered|cryoablation|diagnostic|screening|device|test)\s+(?:\w+\s+){0,2}$", re.I)
 _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 
@@ -136,20 +155,32 @@ _INTRO_AFTER = re.compile(
     # (a quoted or coded one: "P-glycoprotein (P-gp), a membrane protein that pumps drugs" is no drug)
     _NAME + r"(?:[ \t](?:IV|SC|oral))?(?:[ \t]*\([^()\n\d\"“]{0,30}[\d\"“][^()\n]{0,30}\))?(?:,|\s+is|\s+as|[ \t]+[-–—])\s+"
     r"(?P<det>a|an|the [Cc]ompany(?:'s|’s)|the|its|our|their|another|[A-Z][\w-]+(?:'s|’s|s'|s’))\s+"
-    r"(?P<desc>(?:[\w/+-]+,?\s+){0,7}?)" + _HEAD + r"s?\b"
+    # (a defined abbreviation may sit in the description: "a mesenchymal stromal cell (MSC) therapy")
+    r"(?P<desc>(?:\(?[\w/+-]+\)?,?\s+){0,7}?)" + _HEAD + r"s?\b"
 )
 _INTRO_BEFORE = re.compile(
     r"\b(?:lead|leading|flagship|investigational|novel|proprietary|advanced|clinical|development|drug|product|therapeutic|other)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:candidates?|compounds?|assets?|programs?|agents?)(?:,|\s+is|\s+are|\s+includes?|:)?\s+" + _NAME
 )
 _HEAD_FIND = re.compile(r"(?<![\w-])" + _HEAD + r"s?\b")
-_CUE_FIND = re.compile(r"\b(?:called|named|agents?|candidates?|compounds?|assets?|programs?|trials? (?:of|evaluating|assessing|with)|stud(?:y|ies) (?:of|evaluating|assessing|with))\b")
+_CUE_FIND = re.compile(r"\b(?:called|named|agents?|candidates?|compounds?|assets?|programs?|[Tt]rials? (?:of|evaluating|assessing|with)|[Ss]tud(?:y|ies) (?:of|evaluating|assessing|with))\b")
 _INTRO_CALLED = re.compile(
     r"\b(?:drug|molecule|candidate|compound|antagonist|agonist|inhibitor|antibody|therapy|analog|analogue)s?\s+(?:is\s+)?(?:called|named)\s+" + _NAME
 )
 # "its HEMO-CAR-T product candidate": a coded name right before the noun
 _INTRO_NOUN = re.compile(_NAME + r"\s+(?:product |drug |lead |clinical |therapeutic )?candidate\b")
-_INTRO_STUDY = re.compile(r"\b(?:trials?|stud(?:y|ies)) (?:of|evaluating|assessing|with) " + _NAME)
+# "its lead drug, NERLYNX.", "The company's lead product, Ryoncil, recently became the first FDA-approved ...",
+# "The second drug, Sepiapterin, is being developed", "its pediatric cancer drug, OJEMDA (tovorafenib), received FDA
+# approval": an owner or a rank before the noun, the name in apposition right after it
+_INTRO_OWN = re.compile(
+    r"(?:\b(?:its|their|our|[Tt]he [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?"
+    r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:lead|leading|flagship|first|second|third|approved|FDA-approved|marketed|commercial)\s+(?:[\w-]+\s+){0,2}?)"
+    r"(?P<noun>drug|product|medicine|medication),\s+" + _NAME + r"(?=\s*(?:,|\(|\.(?:\s|$)|is\b|was\b|has\b|received\b|became\b))"
+)
+_OWN_CUES = ("drug, ", "product, ", "medicine, ", "medication, ")
+# a product named this way is a medicine only in a sentence about one
+_MEDICINE_CUE = re.compile(r"\b(?:FDA|approv\w*|therap(?:y|ies|eutic)|treat\w*|indicated|prescri\w*|patients|disease|Phase|clinical|launch\w*)\b")
+_INTRO_STUDY = re.compile(r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies)) (?:of|evaluating|assessing|with) " + _NAME)
 _INTRO_REG = re.compile(
     r"\b(?:[Dd]esignations?|BLA|NDA|MAA|[Aa]pplication(?: \((?:BLA|NDA|MAA)\))?|[Aa]pproval|commerciali[sz]ation|commerciali[sz]e) (?:to|for|of) " + _NAME
 )
@@ -178,92 +209,153 @@ _NAME_STOP = frozenset(
 )
 
 
-_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
+_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", "Trial of", "Study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
 
 
-def _introduced(text: str, issuer: str | None, prefixes: frozenset[str]) -> dict[str, str]:
-    """Printed name -> kind for names the text introduces as a drug (see _INTRO_*)."""
-    if not any(c in text for c in _INTRODUCED_CUES):
+def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: set[str] | None = None) -> dict[str, str]:
+    """Printed name -> kind for names the text introduces as a drug (see _INTRO_*); ``own`` collects
+    the names introduced by their owner or rank ("its lead drug, X")."""
+    if not any(c in text for c in _INTRODUCED_CUES) and not any(c in text for c in _OWN_CUES):
         return {}
     out: dict[str, str] = {}
     # Anchored search: find the cue words first (cheap), then run the full
     # pattern only in a window around each; a pattern that starts with a
     # name would otherwise be tried at every position of every release.
-    found: dict[tuple[int, int], tuple[re.Pattern[str], re.Match[str]]] = {}
+    found: dict[tuple[int, int], list[tuple[re.Pattern[str], re.Match[str]]]] = {}
     for h in _HEAD_FIND.finditer(text):
         lo = max(0, h.start() - 160)
         if text.find(", ", lo, h.start()) < 0 and text.find(" is ", lo, h.start()) < 0 and text.find(" as ", lo, h.start()) < 0 and text.find(" - ", lo, h.start()) < 0 and text.find(" – ", lo, h.start()) < 0:
             continue  # the pattern needs "X, a ...", "X is a ..." or "X as a ..."
-        for m in _INTRO_AFTER.finditer(text, lo, h.end()):
+        # matches may overlap: "Meanwhile, the company is advancing Revascor, an investigational MSC therapy"
+        # reads "Meanwhile" first (rejected later), then "Revascor" from just after that name
+        i = lo
+        while (m := _INTRO_AFTER.search(text, i, h.end())) is not None:
             if m.end() == h.end():
-                found.setdefault(m.span("n"), (_INTRO_AFTER, m))
+                found.setdefault(m.span("n"), []).append((_INTRO_AFTER, m))
+            i = m.start("n") + 1
     if "BLA" in text or "NDA" in text or "esignation" in text or "pproval" in text or "ommerciali" in text:
         for m in _INTRO_REG.finditer(text):
             n = m.group("n")
             coded = any(c.isdigit() for c in n)
             if (coded or (n.isupper() and len(n) >= 5)) and not _DEVICE_NEAR.match(text, m.end()):
-                found.setdefault(m.span("n"), (_INTRO_REG, m))
+                found.setdefault(m.span("n"), []).append((_INTRO_REG, m))
     for h in _CUE_FIND.finditer(text):
         m = _INTRO_BEFORE.search(text, max(0, h.start() - 60), min(len(text), h.end() + 60))
         if m is not None:
-            found.setdefault(m.span("n"), (_INTRO_BEFORE, m))
+            found.setdefault(m.span("n"), []).append((_INTRO_BEFORE, m))
         m = _INTRO_STUDY.match(text, h.start())
         if m is not None:
-            found.setdefault(m.span("n"), (_INTRO_STUDY, m))
+            found.setdefault(m.span("n"), []).append((_INTRO_STUDY, m))
         if h.group().startswith("candidate"):
             m = _INTRO_NOUN.search(text, max(0, h.start() - 50), h.end())
             if m is not None and m.end() == h.end() and any(c.isdigit() or c == "-" for c in m.group("n")):
-                found.setdefault(m.span("n"), (_INTRO_NOUN, m))
+                found.setdefault(m.span("n"), []).append((_INTRO_NOUN, m))
         if h.group() in ("called", "named"):
             m = _INTRO_CALLED.search(text, max(0, h.start() - 30), min(len(text), h.end() + 60))
             if m is not None:
-                found.setdefault(m.span("n"), (_INTRO_CALLED, m))
-    for _span, (rx, m) in sorted(found.items()):
-        n = m.group("n")
-        if n.endswith("TM") and n[-3:-2].islower():
-            n = n[:-2]  # "TherapyTM": a trademark sign glued to a word
-        if "desc" in rx.groupindex and m.group("desc") and _NOT_DRUG_DESC.search(m.group("desc")):
-            continue
-        if _PLATFORM_AFTER.match(text, m.end("n")) and rx is not _INTRO_AFTER:
-            continue
-        coded = any(c.isdigit() for c in n) or "-" in n
-        if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
-            continue
-        if issuer and n.lower().startswith(issuer) and not (re.search(r"-\w*\d", n) and not _COMPANY_AFTER.match(text, m.end("n"))):
-            continue  # the company's name, not "Telomir-1" or "NEKVAX-NEO1" (numbered products named after it)
-        if rx is _INTRO_STUDY and not coded:
-            continue  # lower-case agents of a study are INTRODUCED_RE's job
-        if not coded and n.isupper() and len(n) < 5:
-            continue  # an abbreviation ("ARC", "MDD"), not a name
-        if not coded and n[:1].isupper() and len(n) < 6 and not (
-            len(n) >= 4 and rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and _CAMEL.search(n)
-        ):
-            continue  # "CiVax, its proprietary ... vaccine candidate": a short invented name with its owner
-        if not coded and (_NOT_INTRODUCED.search(n.lower()) or n.lower() in _STOP_WORDS):
-            continue  # an English word ("potential", "conducted")
-        if n.islower() and not _INN_LIKE.search(n.split("-")[0]):
-            continue  # lower case and no nonproprietary-name ending: an English word ("include", "develop")
-        if not coded and rx is _INTRO_AFTER and (m.group("det") == "the" or len((m.group("desc") or "").split()) > 5):
-            continue  # "Denmark, the results may not be generalizable to other medications"
-        if coded and _target_rx().fullmatch(n):
-            continue  # "study of ANGPTL3": a target, not a drug
-        if _DISEASE_WORD.search(n):
-            continue  # "Human African Trypanosomiasis, a century-old treatment": a disease, not a drug
-        if rx is _INTRO_AFTER and _COMPANY_NEXT.match(text, m.end()):
-            continue  # "Lophora is a clinical-stage CNS drug development company"
-        if rx is _INTRO_BEFORE and text[m.start("n") - 2:m.start("n")] == ", " and not re.match(r"\s*(?:,|\(|is\b|was\b|\.(?:\s|$))", text[m.end("n"):m.end("n") + 5]):
-            continue  # "... clinical program, Okogen is developing": a new clause, not an apposition
-        if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
-            continue  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
-        own = rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and re.search(r"[a-z][A-Z]", n)
-        if not coded and n[:1].isupper() and not own and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
-            continue  # last word of a multi-word name ("Sigyn Therapy")
-        if n[:1].isupper() and not coded and _occurrences(text, n.lower()):
-            n = n.lower()
-            if not _INN_LIKE.search(n):
-                continue  # "Health" / "health": an English word
-        out.setdefault(n, "code" if coded and any(c.isdigit() for c in n) else ("inn" if n.islower() else "other"))
+                found.setdefault(m.span("n"), []).append((_INTRO_CALLED, m))
+    for cue in _OWN_CUES:
+        i = text.find(cue)
+        while i >= 0:
+            m = _INTRO_OWN.search(text, max(0, i - 80), i + len(cue) + 40)
+            if m is not None and m.start("n") == i + len(cue):
+                found.setdefault(m.span("n"), []).append((_INTRO_OWN, m))
+            i = text.find(cue, i + len(cue))
+    for _span, cands in sorted(found.items()):
+        for rx, m in cands:
+            got = _intro_ok(text, rx, m, issuer, prefixes)
+            if got is not None:
+                out.setdefault(*got)
+                if rx is _INTRO_OWN and own is not None:
+                    own.add(got[0])
+                break
     return out
+
+
+def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | None, prefixes: frozenset[str]) -> tuple[str, str] | None:
+    """The name of one introducing match and its kind, or None when the name is no drug's."""
+    n = m.group("n")
+    if n.endswith("TM") and n[-3:-2].islower():
+        n = n[:-2]  # "TherapyTM": a trademark sign glued to a word
+    if "desc" in rx.groupindex and m.group("desc") and _NOT_DRUG_DESC.search(m.group("desc")):
+        return None
+    if _PLATFORM_AFTER.match(text, m.end("n")) and rx is not _INTRO_AFTER:
+        return None
+    if rx is _INTRO_OWN and not _own_product_ok(text, m):
+        return None
+    coded = any(c.isdigit() for c in n) or "-" in n
+    if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
+        return None
+    if issuer and n.lower().startswith(issuer) and not (re.search(r"-\w*\d", n) and not _COMPANY_AFTER.match(text, m.end("n"))):
+        return None  # the company's name, not "Telomir-1" or "NEKVAX-NEO1" (numbered products named after it)
+    if rx is _INTRO_STUDY and not coded:
+        return None  # lower-case agents of a study are INTRODUCED_RE's job
+    if rx is _INTRO_STUDY and m.group()[:1].isupper() and not any(c.isdigit() for c in n) and re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+        return None  # a title in Title Case: "Phase 1 Trial of Psychedelic-Based CNS Drug"
+    if not coded and n.isupper() and len(n) < 5:
+        return None  # an abbreviation ("ARC", "MDD"), not a name
+    if not coded and n[:1].isupper() and len(n) < 6 and not (
+        len(n) >= 4 and rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and _CAMEL.search(n)
+    ):
+        return None  # "CiVax, its proprietary ... vaccine candidate": a short invented name with its owner
+    if not coded and (_NOT_INTRODUCED.search(n.lower()) or n.lower() in _STOP_WORDS):
+        return None  # an English word ("potential", "conducted")
+    if n.islower() and not _INN_LIKE.search(n.split("-")[0]) and not _drug_for(text, rx, m, n):
+        return None  # lower case and no nonproprietary-name ending: an English word ("include", "develop")
+    if not coded and rx is _INTRO_AFTER and (m.group("det") == "the" or len((m.group("desc") or "").split()) > 5):
+        return None  # "Denmark, the results may not be generalizable to other medications"
+    if coded and _target_rx().fullmatch(n):
+        return None  # "study of ANGPTL3": a target, not a drug
+    if _DISEASE_WORD.search(n):
+        return None  # "Human African Trypanosomiasis, a century-old treatment": a disease, not a drug
+    if rx is _INTRO_AFTER and _COMPANY_NEXT.match(text, m.end()):
+        return None  # "Lophora is a clinical-stage CNS drug development company"
+    if rx is _INTRO_BEFORE and text[m.start("n") - 2:m.start("n")] == ", " and not re.match(r"\s*(?:,|\(|is\b|was\b|\.(?:\s|$))", text[m.end("n"):m.end("n") + 5]):
+        return None  # "... clinical program, Okogen is developing": a new clause, not an apposition
+    if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
+        return None  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
+    own = rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and re.search(r"[a-z][A-Z]", n)
+    if not coded and n[:1].isupper() and not own and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
+        return None  # last word of a multi-word name ("Sigyn Therapy")
+    if n[:1].isupper() and not coded and _occurrences(text, n.lower()):
+        n = n.lower()
+        if not _INN_LIKE.search(n):
+            return None  # "Health" / "health": an English word
+    return n, ("code" if coded and any(c.isdigit() for c in n) else ("inn" if n.islower() else "other"))
+
+
+_DEVICE_WORD = re.compile(
+    r"\b(?:devices?|system|platform|technology|test|tests|testing|assay|diagnostics?|software|app|tool|implant|kit|supplements?|cosmetics?"
+    r"|sensor|monitor\w*|510\(k\)|FDA-cleared|FDA clearance|cleared)\b", re.I
+)
+
+
+def _drug_for(text: str, rx: re.Pattern[str], m: re.Match[str], n: str) -> bool:
+    """"vatiquinone, a drug for Friedreich ataxia", "zelquinone, an investigational ... therapy": a long lower-case
+    word called a drug for a disease, or an investigational one."""
+    if rx is not _INTRO_AFTER or len(n) < 8:
+        return False
+    if m.group("det") in ("a", "an") and re.match(r"investigational\b", m.group("desc") or ""):
+        return True  # "zelquinone, an investigational oral therapy": development context names an INN without a known stem
+    return m.group().endswith(("drug", "drugs", "medicine", "medication")) and re.match(r"\s+(?:for|to treat)\b", text[m.end():m.end() + 12]) is not None
+
+
+_DEVICE_RELEASE = re.compile(r"\b(?:[Dd]evices?|510\(k\)|PMA|De Novo|FDA-cleared|FDA clearance|[Dd]iagnostic tests?)\b")
+_OWNER_HEAD = re.compile(r"^(?:[Tt]he [Cc]ompany(?:'s|’s)|\S+)\s+")
+
+
+def _own_product_ok(text: str, m: re.Match[str]) -> bool:
+    """"its flagship product, the ..." is a medicine only without device words and, for a product, with medicine words."""
+    a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    b = text.find(". ", m.end())
+    b = len(text) if b < 0 else b
+    desc = _OWNER_HEAD.sub("", text[m.start():m.start("noun")], count=1)
+    if _NOT_DRUG_DESC.search(desc) or _DEVICE_WORD.search(text, a, b) or _DEVICE_NEAR.match(text, m.end("n")):
+        return False  # "its flagship product, HeartSense, an FDA-cleared ECG system"
+    if m.group("noun") != "product":
+        return True
+    # "our first commercial product, QUELIMMUNE, in the initial launch phase" in a release about a medical device
+    return _MEDICINE_CUE.search(text, a, b) is not None and _DEVICE_RELEASE.search(text) is None
 
 
 # Short codes ("SPC-15", "IHL-42X", "LPH-5") share their shape with genes, hormones,
@@ -338,10 +430,14 @@ def _trial_named(text: str, ms: list["Mention"]) -> bool:
     return False
 
 
+# "the HGB-206 and HGB-210 studies": the first of two listed trial codes
+_LISTED_TRIAL_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][A-Z0-9-]{3,}[ \t]+(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)[ \t]+)*(?:trials|studies)\b", re.I)
+
+
 def _trial_only(text: str, ms: list["Mention"]) -> bool:
     for m in ms:
         before = text[max(0, m.start - 60):m.start]
-        after_trial = _TRIAL_AFTER.match(text, m.end) and text[m.end] != ")"
+        after_trial = (_TRIAL_AFTER.match(text, m.end) and text[m.end] != ")") or _LISTED_TRIAL_AFTER.match(text, m.end)
         listed = re.search(r"[A-Z][A-Z0-9-]{3,} and $", before) and re.match(r"\s*(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)\s+)*(?:trials|studies)\b", text[m.end:m.end + 60], re.I)
         if not (_TRIAL_BEFORE.search(before) or (before.endswith(("the ", "The ")) and after_trial) or listed):
             return False
@@ -384,6 +480,18 @@ def issuer_key(text: str, company: str | None) -> str | None:
         return m.group(1).lower()
     m = re.search(r"([A-Z][\w&'-]*),? (?:Inc|Corp|Ltd)\.", text) if ("Inc." in text or "Corp." in text or "Ltd." in text) else None
     return m.group(1).lower() if m else None
+
+
+_LISTED = re.compile(r"([A-Z][\w&'-]*)(?:[ \t][A-Z][\w&'.-]*){0,3},? \((?:NASDAQ|Nasdaq|NYSE|OTC\w*|TSX\w*|CSE|ASX)[\w -]*:")
+
+
+def _listed_companies(text: str) -> frozenset[str]:
+    """First words of the companies a release prints with a ticker: in a roundup of several companies
+    ("Cardiol Therapeutics (NASDAQ: CRDL) ... Mesoblast (Nasdaq: MESO)") each one's brand is a subject,
+    not another company's comparator."""
+    if not any(x in text for x in _EXCHANGE_CUES):
+        return frozenset()
+    return frozenset(m.group(1).lower() for m in _LISTED.finditer(text))
 
 
 _EXCHANGE_CUES = ("(NASDAQ", "(Nasdaq", "(Nasdag", "(NYSE", "(OTC", "(TSX", "(CSE", "(ASX")
@@ -518,7 +626,7 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if b in brands:
                 continue
             owner = owners.get(b)
-            brands[b] = b.lower() in comps or (owner is not None and owner != issuer)
+            brands[b] = b.lower() in comps or (owner is not None and owner != issuer and owner not in _listed_companies(text))
     if any(k in text for k in _INTRO_CUES):
         for m in INTRODUCED_RE.finditer(text):
             w = m.group("w")
@@ -527,7 +635,8 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             raw.append(Mention(m.start("w"), m.end("w"), w, "inn"))
     poss = {w for w in _possessive_names(text) if w not in comps} if ("'s " in text or "’s " in text) else set()
     known = {mm.name for mm in raw}
-    intro = _introduced(text, issuer, prefixes)
+    own: set[str] = set()
+    intro = _introduced(text, issuer, prefixes, own)
     if "-" in text:
         for n in _short_codes(text, prefixes):
             intro.setdefault(n, "code")
@@ -543,11 +652,19 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
                 raw.append(Mention(a, a + len(form), n, kind, introduced=True))
     # "LP-284-the first ...": an em dash read as a hyphen glued a word to the code
     raw = [_trim_code_tail(mm) for mm in raw]
-    brands = {b: c for b, c in brands.items() if c is not None}
+    brands = {b: c for b, c in brands.items() if c is not None and not _device_brand(text, b)}
     if brands:
         for b in sorted(brands, key=len, reverse=True):
-            for a in _occurrences(text, b):
-                raw.append(Mention(a, a + len(b), b, "brand", brands[b]))
+            # "Cytogam®" and "CYTOGAM" in one release: the brand printed in capitals is the same product,
+            # unless the capitals name a technology ("AVERSA technology")
+            forms = (b, b.upper()) if len(b) >= 5 and not b.isupper() and not _CAMEL.search(b) else (b,)
+            spans = [(a, form) for form in forms for a in _occurrences(text, form)]
+            if len(forms) > 1 and any(_PLATFORM_AFTER.match(text, _skip_mark(text, a + len(f))) or _DEVICE_NEAR.match(text, _skip_mark(text, a + len(f)))
+                                      for a, f in spans if f != b):
+                continue
+            # a brand its owner names ("its lead drug, TAVELDRA®") is a subject even when printed once
+            for a, form in spans:
+                raw.append(Mention(a, a + len(form), b, "brand", brands[b], introduced=b in own))
     if "(" in text:
         raw += _caps_brand_generics(text, comps)
     introduced = {mm.name for mm in raw if mm.kind == "inn"} | poss
@@ -711,7 +828,8 @@ _SUFFIX_STOP = frozenset(
 _BRAND_BEFORE = re.compile(r"(?<![\w-])(?P<b>[A-Z]{4,}|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{4,})[ \t]*\($")
 _BRAND_AFTER = re.compile(r"[ \t]*\((?P<b>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{4,}|[A-Z]{4,})\)")
 _PAREN_ONLY = re.compile(
-    r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|oral suspension|cream|gel|nasal spray|ophthalmic solution)\s*)?\)", re.I
+    r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|oral suspension|cream|gel|nasal spray|ophthalmic solution)\s*)?"
+    r"(?:,\s*(?:or|also known as)\s+[a-z][\w-]{2,12}\s*)?\)", re.I  # "(lovotibeglogene autotemcel, or lovo-cel)"
 )
 
 
@@ -988,12 +1106,14 @@ _FRAMES_AFTER = (  # (literal cue, kind, pattern matched at the cue)
     (" with ", "treat", re.compile(r"(?:treatment|treated|therapy|dosed|combination|patients|participants) with " + _W + r"(?![\w-])")),
     (" of ", "dose", re.compile(r"(?:dosing|doses?|administration|infusions?|injections?|efficacy|safety|tolerability|pharmacokinetics|development|approval|commerciali[sz]ation|launch) of " + _W + r"(?![\w-])")),
     ("receiving ", "treat", re.compile(r"receiving " + _W + r"(?![\w-])")),
+    (" taking ", "treat", re.compile(r"(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Pp]eople|[Cc]hildren|[Aa]dults) taking " + _W + r"(?![\w-])")),
 )
 _FRAMES_BEFORE = (  # (literal cue, kind, pattern searched backward: the name ends where the cue phrase begins)
     (" being ", "dev", re.compile(_W + r"(?:®|™)? (?:is|was|are|has been|is currently) being (?:evaluated|developed|studied|investigated|tested|assessed)")),
     (" demonstrat", "result", re.compile(_W + r" (?:has |have |also )?demonstrat")),
     (" showed", "result", re.compile(_W + r" (?:also )?showed")),
     (" achieved", "result", re.compile(_W + r" achieved")),
+    (" successfully treated", "result", re.compile(_W + r" successfully treated")),
     (" was well tolerated", "result", re.compile(_W + r" was well tolerated")),
     (" received", "reg", re.compile(_W + r" (?:has |also )?received (?:[\w-]+ ){0,3}(?:Fast Track|Orphan|Breakthrough|Priority|Rare Pediatric|FDA|approval|[Dd]esignation|clearance)")),
     (" granted", "reg", re.compile(_W + r" (?:was|has been) granted")),
