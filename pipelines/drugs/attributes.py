@@ -243,9 +243,11 @@ def targets(text: str, start: int, end: int) -> list[Hit]:
     for m in _dispatched(rx, vocab.target_dispatch(), text, start, end):
         a, b = m.start(), m.end()
         around = text[max(start, a - 25):min(end, b + 25)]
-        if _TARGET_CUE.search(around) and not _NEGATIVE_AFTER.match(text, b):
+        if _TARGET_CUE.search(around) and not _NEGATIVE_AFTER.match(text, b) and not _partner_class(text, start, a):
             out.append((a, b, names[int(m.lastgroup[1:])], None))
     seg = text[start:end]
+    if "receptors" in seg:
+        out += _receptor_list(text, start, end, out)
     if "anti-" not in seg and "target" not in seg and not _TARGET_WORD.search(seg):
         return out
     for m in _TARGET_PAT.finditer(text, start, end):
@@ -257,7 +259,44 @@ def targets(text: str, start: int, end: int) -> list[Hit]:
             continue
         if any(h[0] <= m.start(g) < h[1] or m.start(g) <= h[0] < m.end(g) for h in out):
             continue  # the vocabulary already named it
+        if _partner_class(text, start, m.start(g)):
+            continue
         out.append((m.start(g), m.end(g), sym, None))
+    return out
+
+
+# "pairing it with ... such as SGLT2 inhibitors", "in combination with PD-1 inhibitors":
+# the class of another drug given with this one, not what this one binds
+_PARTNER_CLASS = re.compile(
+    r"\b(?:combination|combined|combining|pair(?:ed|ing)?|together with|alongside|plus|add-on to|added to|on top of|versus|compared (?:with|to))\b[^.;:]{0,70}$",
+    re.I,
+)
+
+
+def _partner_class(text: str, start: int, a: int) -> bool:
+    return _PARTNER_CLASS.search(text, max(start, a - 90), a) is not None
+
+
+# "activates three receptors: FGF21, glucagon and GLP-1 receptors": each item of a list
+# that shares the head noun "receptors" is a target
+_RECEPTOR_LIST = re.compile(
+    r"(?<![\w-])(?P<items>(?:(?:" + _SYM + r"|[a-z]{5,12}),[ \t]+){1,4}(?:" + _SYM + r"|[a-z]{5,12}),?[ \t]+and[ \t]+(?:" + _SYM + r"|[a-z]{5,12}))[ \t]+receptors\b"
+)
+_ITEM = re.compile(r"(?<![\w-])(?:" + _SYM + r"|[a-z]{5,12})(?![\w-])")
+
+
+def _receptor_list(text: str, start: int, end: int, found: list[Hit]) -> list[Hit]:
+    out = []
+    for m in _RECEPTOR_LIST.finditer(text, start, end):
+        items = list(_ITEM.finditer(text, m.start("items"), m.end("items")))
+        items = [i for i in items if i.group() != "and"]
+        if not any(sum(c.isupper() for c in i.group()) >= 2 for i in items) or _partner_class(text, start, m.start()):
+            continue  # a list of common words, not of named receptors
+        for i in items:
+            sym = i.group()
+            if sym.upper() in _NOT_TARGET or sym in _ABBR or any(h[0] <= i.start() < h[1] for h in found):
+                continue
+            out.append((i.start(), i.end(), sym, None))
     return out
 
 
@@ -284,9 +323,11 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
 _ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*(?:[ \t]+of[ \t]+[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)?)?)"
 PARTNER_RE = re.compile(
     r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
-    r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical) (?:partnership|collaboration) with(?: the)?"
+    r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical|manufacturing) (?:partnership|collaboration) with(?: the)?"
     r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between)"
+    # a funder: "X, for which Acme has a contract with the Defense Agency"
+    r"|\b(?:has|have|holds?|under|through) (?:a |an |its |the )?(?:[\w$-]+ ){0,2}?contract with(?: the)?"
     # "X, licensed from Y", "co-developed with Y", "an exclusive license to Y for X"
     r"|\b(?:in-)?licensed from(?: the)?|\bunder an? (?:exclusive )?licen[sc]e (?:agreement )?from(?: the)?|\bco-developed with(?: the)?|\bexclusive(?: worldwide| global)? licen[sc]e (?:agreement )?(?:to|with)(?: the)?"
     # a trial's funder, not a paper's: "the Phase 1b trial is fully funded by the National Cancer Institute"
@@ -300,10 +341,13 @@ _DEV_CUE = re.compile(r"\b(?:commerciali[sz]\w+|co-develop\w*|develop(?:s|ed|ing
 PARTNER_AWARD_RE = re.compile(
     _ORG + r"(?:\s*\([^()]{1,20}\))?\s+(?:has\s+)?awarded\s+(?:it|the [Cc]ompany|us|[A-Z][\w-]+)\s+an?\s+(?:[\w$.,-]+\s+){0,6}?(?:contract|grant|award)\b"
 )
+# "the Department of Defense-funded study of X": the funder of the drug's study
+PARTNER_FUNDED_RE = re.compile(_ORG + r"[–-](?:funded|sponsored)[ \t]+(?:[\w-]+[ \t]+){0,5}?(?:stud(?:y|ies)|trials?|program)\b")
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
 _UNIT = re.compile(r"(?:School|Department|Faculty|Division|College|Institute|Center|Centre|Laboratory|Lab) of\b")
 _AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?" + _ORG)
 _OWNER_AFTER = re.compile(r",?\s+(?:the\s+)?(?:developer|maker|manufacturer|owner|inventor|originator)s?\s+of\b")
+_REGULATORS = frozenset({"FDA", "U.S. FDA", "EMA", "MHRA", "PMDA", "NMPA", "Health Canada", "TGA", "CHMP"})
 _ORG_STOP = frozenset("The This Its Our Company Inc Inc.".split())
 
 
@@ -311,6 +355,10 @@ def _clean_org(org: str) -> str | None:
     words = org.split()
     while words and words[-1].lower() in ("and", "&", "under", "for", "from", "to"):
         words.pop()
+    for k in range(len(words) - 1, 0, -1):
+        if re.search(r"\w['’]s$", words[k - 1]) and words[k][:1].isupper():
+            words = words[k:]  # "the U.S. DoD's Defense Threat Reduction Agency": the agency
+            break
     org = " ".join(words[:4]).rstrip(".,")
     org = re.sub(r"['’]s?$", "", org)
     if not org or org in _ORG_STOP or org.lower() in ("the company", "company"):
@@ -322,7 +370,7 @@ def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
     seg = text[start:end]
     out = []
     dev = _DEV_CUE.search(seg) is not None
-    rxs = [PARTNER_RE, PARTNER_SUBJECT_RE] + ([PARTNER_DEV_RE] if dev else []) + ([PARTNER_AWARD_RE] if dev and "awarded" in seg else [])
+    rxs = [PARTNER_RE, PARTNER_SUBJECT_RE] + ([PARTNER_DEV_RE] if dev else []) + ([PARTNER_FUNDED_RE] if "funded" in seg or "sponsored" in seg else []) + ([PARTNER_AWARD_RE] if dev and "awarded" in seg else [])
     for rx in rxs:
         for m in rx.finditer(seg):
             org = _clean_org(m.group("org"))
@@ -336,8 +384,8 @@ def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
             if _OWNER_AFTER.match(tail):
                 continue  # "funded by AstraZeneca, developer of baxdrostat": the drug's owner, not a partner
             for o in orgs:
-                if not o:
-                    continue
+                if not o or o in _REGULATORS:
+                    continue  # "the FDA-funded study": a regulator's grant, not a development partner
                 key = o.split()[0].lower().rstrip("'’s")
                 if issuer and (key == issuer or key.startswith(issuer[:6])):
                     continue

@@ -19,7 +19,21 @@ How a fact finds its drug (the "subject" rule):
    events (phases, regulatory events, milestones) and partners;
 6. a phase printed right before a drug ("the Phase 2 X study") is that drug's;
    a past or compared phase ("after a successful Phase 1 trial", "earlier
-   Phase 2 data") yields to a later phase printed for the same drug.
+   Phase 2 data") yields to a later phase printed for the same drug;
+7. a ";" list of designations after a clause about one drug keeps that drug
+   ("X received ODD for A; Fast Track for B; and IND clearance for C"); a phase
+   printed with a trial name of one drug ("Phase 2 STAR trial data") is that drug's;
+   a headline phase the body only calls planned ("Advances X Into Phase 2" over
+   "cleared to begin a Phase 2 trial of X") is dropped;
+8. a disease that describes the one before it ("PWS, a rare disorder and leading
+   cause of childhood obesity", "oral mucositis in head and neck cancer") is no
+   indication; classes of drugs given with the drug ("pairing it with SGLT2
+   inhibitors") are no targets.
+
+Milestones: an event in a catalyst list takes the drug it names right after it
+("topline data from the X Phase 2 program (Q1 2026)"); filings and trial starts
+are kept without a date when the plan is firm (not "if", "potential", an adjective
+"advanced", or a cause "due to") and the clause prints no date at all.
 
 A phase needs both a drug subject and a clinical word in the sentence, and no
 non-drug context (mining, tokens, grants: ``non_phase_contexts.csv``), so
@@ -47,7 +61,7 @@ from pipelines.model import CleanDocument, DrugAlias, PipelineFact
 # case-insensitive regex): a release with none of these words has no facts.
 _GATE_WORDS = (
     "phase", "clinic", "trial", "fda", "orphan", "pdufa", "investigational", "designation",
-    "approv", "european medicines agency", "(ema)", " ema ", "marketing authori", "ind-enabling",
+    "approv", "european medicines agency", "(ema)", " ema ", "marketing authori", "ind-enabling", "pre-ind",
 )
 # ... and one of these: "phase", "trial" and "approved" are everyday words in
 # crypto, mining and finance releases, which this second test drops cheaply.
@@ -154,6 +168,7 @@ class _Ctx:
     starts: list[int] = field(default_factory=list)  # mention starts, for bisect
     sole: list[str] = field(default_factory=list)  # the release's only drug, if it has exactly one
     past: set[int] = field(default_factory=set)  # ids of phase facts printed as a past or compared stage
+    planned: set[tuple[str, str]] = field(default_factory=set)  # (drug, phase) printed in the body only as still to come
     lead: list[str] = field(default_factory=list)  # the drug the release names as its lead candidate
 
 
@@ -175,6 +190,7 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
         ctx.sole = sorted(subjects)
     ctx.lead = _lead_drug(ctx, subjects)
     _walk(ctx)
+    _trial_phases(ctx)
     _marketed(ctx)
     facts = _finish(ctx, passing)
     used = {f.drug for f in facts}
@@ -454,8 +470,9 @@ _MODIFIER = re.compile(r"-(?:[Tt]argeting|[Dd]irected|[Ss]pecific|[Bb]ased|[Ll]o
 _FORM_OF = re.compile(r"\b(?:formulation|form|version|prodrug|salt|reformulation|derivative|analog(?:ue)?) of\b[^.;]{0,70}$")
 
 
-_LIST_INTRO = re.compile(r"\b(?:are|include|includes)\s*:?\s*$")
-_APPOSITIVE_ITEM = re.compile(r",\s+(?:an?|the)\s+[^.;:()]{0,120}?,\s+(?:and\s+)?")
+# "... are X, a ..., and Y", "two pre-IND candidates: (i) X, an ..., and (ii) Y"
+_LIST_INTRO = re.compile(r"\b(?:are|include|includes)\s*:?\s*$|\b(?:candidates|programs|assets|products)\s*:\s*(?:\(i\)\s*)?$")
+_APPOSITIVE_ITEM = re.compile(r"(?:™|®|\(TM\)|\(R\))?,\s+(?:an?|the)\s+[^.;:()]{0,120}?,\s+(?:and\s+)?(?:\((?:ii|iii|iv|v|vi)\)\s*)?")
 
 
 def _describes(prior: list[Mention], text: str) -> bool:
@@ -514,10 +531,14 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     # with extensions, and three access programs to evaluate X"); longer ones list other programs
     clauses = _clauses(ctx, sent)
     sent_drugs = _canon_list(ctx, _mentions_in(ctx, sent.start, sent.end)) if len(clauses) == 2 else []
+    listed: list[str] = []  # the one drug of the sentence's earlier clause, for a ";" list of its designations
+    prev_end = sent.start
     for clause in clauses:
         ctext = text[clause.start:clause.end]
         has_drug = any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
         loose = False
+        item_of = listed if (listed and text[prev_end:clause.start].lstrip().startswith(";") and _REG_ITEM.match(ctext)) else []
+        prev_end = clause.end
         if has_drug:
             def subj(pos: int, clause: Span = clause) -> list[str]:
                 return _subjects(ctx, clause, pos)
@@ -526,6 +547,8 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
             loose = sole_only
             if sole_only:
                 fallback = sole
+            elif item_of:
+                fallback = item_of  # "X received Orphan Drug Designation for A; Fast Track Designation for B; and IND clearance for C"
             elif len(sent_drugs) == 1 and not _OTHER_AGENT.search(ctext) and not _OTHER_PROGRAMS.search(ctext):
                 fallback = sent_drugs
             elif lead and _LEAD_REF.search(ctext):
@@ -557,9 +580,16 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
         found = _clause_facts(ctx, sent, clause, subj, phase_hits, [] if weak else inds_sent, events_only=sole_only)
         if found:
             last = found
+            listed = found if (has_drug or item_of) and len(found) == 1 else []
         elif has_drug:
             last = subj(clause.start) or last
     return last
+
+
+# an item of a ";"-separated list of regulatory designations and clearances
+_REG_ITEM = re.compile(
+    r"\s*(?:and\s+)?(?:(?:an?|the)\s+)?(?:(?:U\.S\.|US|FDA|EMA|European|EU|Japanese|PMDA|MHRA)\s+)*(?:Orphan|Fast[- ]Track|Breakthrough|Rare|Priority|PRIME|RMAT|IND|Regenerative|Accelerated|Conditional|Qualified)\b[^;]*?\bfor\b"
+)
 
 
 # "their next generation, orally administered NASH drug", "studies for other indications"
@@ -644,8 +674,12 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
     release = ctx.doc.release_date
     # phases
     in_clause = [h for h in phase_hits if clause.start <= h[0] < clause.end]
+    future_end = -1
     for k, (a, b, value, printed) in enumerate(in_clause):
-        if phases.FUTURE_START.search(text[max(clause.start, a - 80):a]) or phases.FUTURE_AFTER.match(text, b, clause.end):
+        if (phases.FUTURE_START.search(text[max(clause.start, a - 80):a]) or phases.FUTURE_AFTER.match(text, b, clause.end)
+                or (future_end >= 0 and phases.CHAINED.fullmatch(text, future_end, a))):
+            future_end = b
+            ctx.planned.update((d, value) for d in (_named_after(ctx, b) or subj(a)))
             continue  # "to begin Phase II evaluation", "a Phase 1 trial anticipated in 2026": a milestone, not the current phase
         if phases.WEAK_PRE.match(text, a) and (
             not any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
@@ -685,6 +719,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
         if clause.start <= h[0] < clause.end:
             if _NOT_FOR.search(text, max(clause.start, h[0] - 50), h[0]):
                 continue  # "is not a treatment for opioid use disorder"
+            if _about_disease(text, inds_sent, h):
+                continue  # "for PWS, a rare disorder and leading cause of childhood obesity"
             drugs = subj(h[0])
             _emit(ctx, drugs, "indication", h[2], h[3], sent)
             got = got or drugs
@@ -720,7 +756,7 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
         if not drugs:
             continue
         regions = ",".join(regulatory.regions(text[sent.start:sent.end])) or None
-        inds = [h for h in inds_sent if h[0] >= b] or [h for h in inds_sent if h[0] < a]
+        inds = [h for h in inds_sent if b <= h[0] < clause.end] or [h for h in inds_sent if h[0] >= b] or [h for h in inds_sent if h[0] < a]
         ws = we = None
         when = None
         if value == "pdufa_date":
@@ -747,6 +783,20 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
     if future:
         got = _milestones(ctx, sent, clause, subj, release) or got
     return got
+
+
+# Words after a disease that describe it or its patients, so the disease named next is no indication
+# of its own: "PWS, a rare genetic disorder and leading cause of childhood obesity", "oral mucositis in
+# head and neck cancer" (the patients who get it)
+_DISEASE_DESC = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?(?:,\s+(?:an?|the)\s+[^,;.()]{0,80}?\b(?:cause|causes|characteri[sz]ed|marked|leading to|results? in|complications?|symptoms?|form|type)\b[^,;.()]{0,50}"
+    r"|\s+in\s+(?:patients\s+with\s+|people\s+with\s+)?)"
+)
+
+
+def _about_disease(text: str, inds: list, h) -> bool:
+    """The disease at ``h`` follows another and describes it (``_DISEASE_DESC``)."""
+    return any(o[1] <= h[0] and h[0] - o[1] < 160 and _DISEASE_DESC.fullmatch(text, o[1], h[0]) for o in inds if o is not h)
 
 
 # "Annovis, a late-stage clinical company, announced new preclinical data on its lead compound X"
@@ -791,6 +841,25 @@ def _inside_mention(ctx: _Ctx, pos: int) -> bool:
     return any(m.start <= pos < m.end for m in _mentions_in(ctx, max(0, pos - 40), pos + 40))
 
 
+_IF = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ss]hould)\b")
+# "the more advanced Phase II study" (an adjective), "advancing enrollment in the Phase 3 trial" (under way)
+_NOT_A_START = re.compile(r"(?i)(?:advanced|moved|completed)\s+(?!into\b|to\b)|.*\benrol")
+_MAYBE = re.compile(r"(?i)\b(?:potential|possible|eventual)\s+(?:\w+\s+)?$")
+
+
+def _firm_plan(text: str, lo: int, a: int, b: int) -> bool:
+    """The undated event at ``text[a:b]`` is planned outright, not conditionally, possibly or already."""
+    if _IF.search(text, lo, a) or _NOT_A_START.match(text, a, b) or _MAYBE.search(text, max(lo, a - 30), a):
+        return False
+    # "primarily due to greater investment": a cause, not a schedule
+    return any(m.group().lower() != "due to" or _DUE_VERB.match(text, m.end()) for m in milestones.FUTURE.finditer(text, lo, b))
+
+
+_DUE_VERB = re.compile(r"\s+(?:begin|start|commence|initiate|launch|submit|file|report|read|complete|enter|be)\b")
+# events worth keeping without a date: filings and trial starts (a "data" readout without a date is too vague)
+_UNDATED_OK = frozenset({"IND submission", "NDA submission", "BLA submission", "MAA submission", "clinic entry"})
+
+
 def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]:
     text = ctx.text
     ctext = text[clause.start:clause.end]
@@ -827,10 +896,17 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
             and (re.match(r"(?i)(?:in|by|during|before|early|mid|late)\b", d[2].group()) or (name == "approval decision" and (d[2].group("md") or d[2].group("month"))))
         ]
         chosen = after or before[-1:]
-        if not chosen:
-            continue
-        drugs = subj(a)
+        if not chosen and not ((name in _UNDATED_OK or name.endswith(" start")) and not dates and _firm_plan(text, clause.start, a, b)):
+            continue  # an undated event needs a firm plan ("If approved, Acme plans to ..." is not one)
+        own = milestones.EVENT_OF.match(text, b)
+        named = [m for m in _mentions_in(ctx, own.end(), own.end() + 40) if m.start == own.end() and not m.comparator] if own else []
+        drugs = _canon_list(ctx, named[:1]) if named else subj(a)
         if not drugs:
+            continue
+        if not chosen:
+            # "cleared to begin a Phase 2 trial of X", "plans to submit an IND": an expected event without a date
+            _emit(ctx, drugs, "milestone", name, None, sent)
+            got = got or drugs
             continue
         if "respectively" in ctext and len(after) == len(drugs) > 1:
             pairs = list(zip(drugs, after))
@@ -943,6 +1019,54 @@ def _passing_mentions(text: str, mentions: list[Mention], canon: dict[str, str],
     return {c for c, n in count.items() if n == 1 and c not in coded}
 
 
+def _trial_phases(ctx: _Ctx) -> None:
+    """A phase printed with a named trial of one drug is that drug's phase, even in a
+    sentence that names no drug: "data from the Phase 2 STAR trial" when the release
+    says elsewhere that STAR evaluates X."""
+    owners: dict[str, set[str]] = {}
+    for f in ctx.facts:
+        if f.kind == "trial":
+            owners.setdefault(f.value, set()).add(f.drug)
+    trials = {t: next(iter(ds)) for t, ds in owners.items() if len(ds) == 1 and len(t) >= 3}
+    if not trials:
+        return
+    have = {(f.drug, f.value) for f in ctx.facts if f.kind == "phase"}
+    text = ctx.text
+    names = "|".join(re.escape(t) for t in sorted(trials, key=len, reverse=True))
+    for m in re.finditer(r"(?<![\w-])[Pp]hase[ \t]*[0-9IV]{1,3}[abAB]?(?:/[0-9IV]{1,3}[abAB]?)?[ \t]+(?:clinical[ \t]+|pivotal[ \t]+)?(?P<t>" + names + r")[ \t]+(?:trial|study)\b", text):
+        pm = phases.PHASE_RE.match(text, m.start())
+        drug = trials[m.group("t")]
+        sec = ctx.doc.section_at(m.start())
+        if pm is None or (sec is not None and sec.kind in _SKIP_SECTIONS) or _inside_boilerplate(text, m.start()):
+            continue
+        value = phases.normalize(pm)
+        lo = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        hi = min(x for x in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+        if (drug, value) in have or phases.FUTURE_START.search(text[max(lo, m.start() - 80):m.start()]) or phases.FUTURE_AFTER.match(text, m.end(), hi):
+            continue
+        n_before = len(ctx.facts)
+        _emit(ctx, [drug], "phase", value, " ".join(pm.group().split()), Span(lo, hi + 1 if hi < len(text) else hi))
+        if phases.is_past(text, m.start(), pm.end(), lo, hi):
+            ctx.past.update(id(f) for f in ctx.facts[n_before:])
+        have.add((drug, value))
+
+
+def _inside_boilerplate(text: str, pos: int) -> bool:
+    return "forward-looking" in text[max(0, pos - 400):pos].lower()
+
+
+def _headline_only(ctx: _Ctx, f: PipelineFact) -> bool:
+    """``f`` is printed in the headline and nowhere else as a current phase of its drug."""
+    sec = ctx.doc.section_at(f.char_start)
+    if sec is None or sec.kind != "headline":
+        return False
+    return not any(
+        o.kind == "phase" and o.drug == f.drug and o.value == f.value and id(o) not in ctx.past
+        and (ctx.doc.section_at(o.char_start) or sec).kind != "headline"
+        for o in ctx.facts
+    )
+
+
 def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
     # A refuse-to-file letter or CRL in the release means the filing is not (yet) accepted.
     rejected = {f.drug for f in ctx.facts if f.kind == "regulatory" and f.value in ("refuse_to_file", "crl")}
@@ -951,15 +1075,21 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
     for f in ctx.facts:
         if f.kind == "phase":
             current[f.drug] = max(current.get(f.drug, -1), phases.RANK.get(f.value, -1))
+    # an undated mention of an event the release dates elsewhere is that same event
+    dated = {(f.drug, f.value) for f in ctx.facts if f.kind == "milestone" and f.expected_end is not None}
     out = []
     seen = set()
     for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "", f.indication or "")):
+        if f.kind == "milestone" and f.expected_end is None and f.detail is None and (f.drug, f.value) in dated:
+            continue
         if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:
             continue
         if f.drug in passing:
             continue
         if f.kind == "phase" and id(f) in ctx.past and phases.RANK.get(f.value, -1) < current.get(f.drug, -1):
             continue
+        if f.kind == "phase" and (f.drug, f.value) in ctx.planned and _headline_only(ctx, f):
+            continue  # "Acme Advances X Into Phase 2 Trial" over a body that says "cleared to begin a Phase 2 trial of X"
         # a milestone is one event and window, however its date is printed ("Mid-2012", "mid-2012")
         detail = None if f.kind in ("indication", "target", "payload", "partner", "trial", "milestone") else f.detail
         key = (f.drug, f.kind, f.value, detail, f.indication, f.expected_start, f.expected_end)

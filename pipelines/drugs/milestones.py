@@ -44,6 +44,10 @@ DATE_RE = re.compile(
 )
 
 
+# The drug an event names right after it: "topline data from the X Phase 2 program", "initiation of X's trial"
+EVENT_OF = re.compile(r"[ \t]+(?:from|of|for)[ \t]+(?:the[ \t]+|its[ \t]+|our[ \t]+)?")
+
+
 def _end_of_month(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -176,9 +180,9 @@ EVENTS = (
     ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\bfirst[- ]in[- ]human (?:dosing|trials?|stud(?:y|ies))\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
     # "approval is anticipated in 2H26", "targeting potential approval in Canada by H1 2026"
     ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b|\bapproval (?:of [\w-]+ )?(?:is |are )?(?:anticipated|expected)\b|\btargeting (?:potential )?(?:\w+ )?approval\b", re.I)),
-    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|read[- ]?out|top-?line)\b[^.;]{0,40}\b(?:expected|anticipated)\b", re.I)),
+    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|read[- ]?out|top-?line)\b[^.;]{0,40}\b(?:expected|anticipated)\b|\btop-?line (?:data|results|readouts?|read-outs?)\b(?:[^.;()]{0,60}?\b(?:expected|anticipated)\b)?", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out)|catalysts (?:include|are)|cleared (?:\w+ )*?to (?:begin|start|initiate|commence))\b",
     re.I,
 )

@@ -23,6 +23,8 @@ WEAK_PRE = re.compile(_WEAK_PRE, re.I)
 # Stage words that are not numbered phases.
 STAGE_RE = re.compile(
     r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset|evaluation|(?-i:stud(?:y|ies) of))|IND-enabling"
+    # "two pre-IND candidates": not yet filed for the clinic
+    r"|pre-IND(?:[- ]stage)? (?:candidates?|programs?|assets?|compounds?|development)"
     # weaker wording, which yields to any clinical phase printed for the drug (``is_past``)
     r"|" + _WEAK_PRE + r")"
     # "a first-in-human trial of X": X is in Phase 1
@@ -58,9 +60,15 @@ FUTURE_START = re.compile(
     r"|\b(?:toward|towards)\s+(?:a |the |its |an )?(?:\w+\s+)?$"
     # "approved the start of a Phase II trial", "looks forward to ... the initiation of the Phase 1b study"
     r"|\b(?:approv\w*|clear\w*|authori[sz]\w*|permi\w*|look\w* forward|expect\w*|plan\w*|anticipat\w*|will|to)\b[^.;]{0,60}?\b(?:start|initiation|commencement|launch)\s+of\s+(?:a |the |its |an )?(?:[\w-]+\s+){0,2}$"
+    # "an open IND for a Phase 1 trial", "IND clearance for its Phase 2 study": the trial is still to start
+    r"|\bIND\b(?:[ \t]+(?:application|clearance|submission))?[ \t]+(?:for|to support)[ \t]+(?:a |an |the |its )?(?:[\w-]+[ \t]+){0,2}$"
     r"|\b(?:entering|nearing|approaching|(?:ready|poised|preparing|preparation|prepares|plans?|planning) for)\s+(?:a |the |its |an )?(?:\w+\s+)?$",
     re.I,
 )
+
+
+# "a Phase Ib/Randomized Phase II study" after a future verb: the second phase is as future as the first
+CHAINED = re.compile(r"[ \t]*(?:/|-|–|to|or|and)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}")
 
 
 def _num(tok: str) -> int:
