@@ -130,6 +130,7 @@ class Table:
     headers: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)  # rows and headings in print order
     scale: tuple[int, bool] | None = None
+    notes: tuple[str, ...] = ()  # title, header and heading lines above it: may name its currency
 
     @property
     def rows(self) -> list[Row]:
@@ -155,9 +156,31 @@ _GLUED_PAREN_MARK = re.compile(r"(?<=[\d)])\((?:\d{1,2}|[a-z])\)(?=\s*$)")
 
 
 def _unmark(line: str) -> str:
+    if "€" in line or "£" in line or "¥" in line or "$" in line and _may_prefix(line) or _may_code(line):
+        line = _CUR_BEFORE_FIGURE.sub(_as_dollar, line)
     if _MARK_CHARS.isdisjoint(line):
         return line
     return _GLUED_MARK.sub(_blank, line)
+
+
+# A currency printed before a figure ("€ 12,345", "HK$1,234", "EUR (0.05)") is read
+# like "$": the table's currency comes from ``table_periods.currencies``. A scale
+# ("€'000") is left for ``find_scale``.
+_CUR_BEFORE_FIGURE = re.compile(
+    r"(?:[€£¥]|(?<![A-Za-z])(?:HK|C|A|US|NZ|S)\$|\b(?:EUR|GBP|CHF|RMB)\b)(?=\s?\(?\d)(?!\s?'?000(?![\d,.]))"
+)
+
+
+def _may_prefix(line: str) -> bool:
+    return "K$" in line or "C$" in line or "A$" in line or "S$" in line or "Z$" in line
+
+
+def _may_code(line: str) -> bool:
+    return "EUR" in line or "GBP" in line or "CHF" in line or "RMB" in line
+
+
+def _as_dollar(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start() - 1) + "$"
 
 
 def _cell_figures(cell: str, pos: int = 0) -> list[Figure] | None:
@@ -277,14 +300,24 @@ class _Tok:
 # "(12)Total", "2023Net", "assets2,666,627", "revenues$", "317(649)6(1,593)".
 _GLUE = re.compile(
     r"(?<=[\d)])(?=[A-Z])"
-    r"|(?<=^-)(?=[A-Z])"
-    r"|(?<=[a-z])(?=\$)"
-    r"|(?<=[a-z])(?=\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?:[\s$(]|\Z))"
+    r"|(?<=^-)(?=[A-Z$])"
+    r"|(?<=[a-z])(?=\$)|(?<=[A-Z]{3})(?=\$)"
+    r"|(?<=[a-z])(?=\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?(?:[\s$(]|-[A-Z]|\Z))"
+    r"|(?<=[A-Z]{3})(?=\d{1,3}(?:,\d{3})+(?:[\s$(]|\Z))"
     r"|(?<=[a-z])(?=\d{1,3}(?:,\d{3})*,\d{4,6}(?:,\d{3,6})*,\d{3}(?:[\s$(A-Z]|\Z))"
     r"|(?<=\))(?=[\d($])"
     r"|(?<=\d)(?=\$)"
     r"|(?<=\d)(?=\()"
+    r"|(?<=[a-z])(?=\(\d{1,3}(?:,\d{3})+(?:\.\d+)?\)\d)"
+    r"|(?<=[a-z\d)]-)(?=\(\d)"
+    r"|(?<=\d,\d{3}-)(?=[A-Z][a-z])|(?<=\d,\d{3})(?=-[A-Z][a-z])"
 )
+# Also "GMGI$566,014" and "GMGI121,279,092" (an acronym, not a currency prefix
+# such as "HK$"), "-$" (a dash cell, then the next cell's "$"),
+# "assets(79,915)171,358" (a parenthesized figure glued to both sides),
+# "operations-(20,712)" (a dash cell glued to the label and to the next figure:
+# a dash never opens a parenthesized figure) and "7,721-Tax" (a dash cell between
+# a figure and the next label; a figure with a separator, unlike "31-Dec-24").
 # Figures glued to each other without a space ("3,8703,254", "46,541,10344,460,091")
 # are split only where the thousands groups allow one reading: every figure has a
 # separator and a group of 4-6 digits is the 3 closing one figure and the 1-3
@@ -294,6 +327,13 @@ _GLUED_RUN = re.compile(r"\d{1,3}(?:,\d{3,6})+")
 # A dash glued to the word or figure before it ("related party- 501,591",
 # "430- 543"): a zero in its own cell when a figure or a dash follows.
 _TRAILING_DASH = re.compile(r"[a-z\d)]-")
+
+
+# "losses-168,750" or "party -501,591" right after the label, in a table that
+# prints its negatives in parentheses: the dash is a nil cell glued to the next
+# cell, not a minus sign.
+_PAREN_FIGURE = re.compile(r"\(\d{1,3}(?:,\d{3})+\)")
+_NIL_DASH = re.compile(r"(?<=[a-z])-(?=\d{1,3}(?:,\d{3})+(?!\d))")
 
 
 def _split_run(t: str) -> list[int] | None:
@@ -324,6 +364,7 @@ def _tokens(line: str) -> list[_Tok]:
         # Dotted leaders are decoration ("Research and development ...... $ 12,345",
         # "administrative......9,812"): blanked out, offsets unchanged.
         line = _LEADER.sub(_blank, line)
+    nil_dash = "-" in line and _PAREN_FIGURE.search(line) is not None
     for m in _TOKEN.finditer(line):
         t = m.group(0)
         base = m.start()
@@ -331,6 +372,10 @@ def _tokens(line: str) -> list[_Tok]:
             out.append(_Tok(base, m.end(), t))
             continue
         cuts = [c.start() for c in _GLUE.finditer(t) if 0 < c.start() < len(t)]
+        if nil_dash:
+            cuts = sorted({*cuts, *(x for d in _NIL_DASH.finditer(t) for x in (d.start(), d.end()))})
+            if t[0] == "-" and out and out[-1].group(0)[-1:].isalpha() and _NIL_DASH.match(f"a{t}", 1):
+                cuts.insert(0, 1)  # "party -501,591": the label's row opens with a nil cell
         bounds = [0, *cuts, len(t)]
         for a, b in zip(bounds, bounds[1:]):
             run = _split_run(t[a:b]) if b - a > 8 else None
@@ -989,6 +1034,7 @@ def tables(text: str) -> list[Table]:
     out: list[Table] = []
     cur: Table | None = None
     scale: tuple[int, bool] | None = None
+    notes: tuple[str, ...] = ()  # lines above, carried like the scale
 
     def close() -> None:
         nonlocal cur
@@ -999,7 +1045,7 @@ def tables(text: str) -> list[Table]:
     for it in items(text):
         if it.kind == "prose":
             close()
-            scale = None
+            scale, notes = None, ()
             continue
         if it.kind in ("title", "header", "heading"):
             sc = find_scale(it.text)
@@ -1007,10 +1053,14 @@ def tables(text: str) -> list[Table]:
                 scale = sc
                 if cur is not None and not cur.rows:
                     cur.scale = sc
+            if cur is None or not cur.rows:
+                notes = (*notes[-3:], it.text)
+                if cur is not None:
+                    cur.notes = notes
         if it.kind == "title":
             if cur is None or cur.rows or cur.headers:
                 close()
-                cur = Table(scale=scale)
+                cur = Table(scale=scale, notes=notes)
             cur.items.clear()  # text above a title is not part of the table
             cur.titles.append(it.text)
             continue
@@ -1022,12 +1072,12 @@ def tables(text: str) -> list[Table]:
         if it.kind == "header":
             if cur is None or cur.rows:
                 close()
-                cur = Table(scale=scale)
+                cur = Table(scale=scale, notes=notes)
             cur.items.clear()
             cur.headers.append(it.text)
             continue
         if cur is None:
-            cur = Table(scale=scale)
+            cur = Table(scale=scale, notes=notes)
         cur.items.append(it)
     close()
     return out

@@ -54,10 +54,16 @@ _YEARS = re.compile(r"(?<!\d)((?:19[89]\d|20[0-4]\d)+)(?!\d)")
 
 _WORD_N = {"three": 3, "six": 6, "nine": 9, "twelve": 12}
 
+# Currencies a table prints its money in, by ISO code.
+_CUR_CODES = "EUR|GBP|CHF|CNY|RMB|JPY|CAD|AUD|HKD|SEK|DKK|NOK|USD|NZD|SGD|INR|KRW|ILS|BRL"
+_CUR_SIGN = r"€|£|¥|EUR|GBP|CHF|RMB|CNY|JPY|CAD|AUD|HKD|SEK|DKK|NOK|USD|HK\$|C\$|A\$|US\$|NZ\$|S\$"
+
 _SCALE = re.compile(
     r"(?i)(?:\bin\s+|\$\s*in\s+|amounts\s+in\s+|dollars\s+in\s+|expressed\s+in\s+)"
-    r"(?:u\.?s\.?\s+dollars?\s+)?(?P<w>thousands|millions|billions)"
+    r"(?:u\.?s\.?\s+dollars?\s+|(?-i:" + _CUR_SIGN + r")\s*)?(?P<w>thousands|millions|billions)"
     r"|\((?:in\s+)?\$?\s*(?P<k>000)'?s?\)|\$\s*000'?s"
+    # "(EUR thousand)", "€ thousands", "£'000", "RMB'000", "(€000)"
+    r"|(?<![\w$])(?-i:" + _CUR_SIGN + r")\s*(?:(?P<w2>thousand|million|billion)s?\b|'?(?P<k2>000)(?!\d))"
 )
 _SHARES_EXEMPT = re.compile(r"(?i)except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?shares?(?:\s+data)?(?:\s+and|,)")
 
@@ -76,9 +82,58 @@ def find_scale(text: str) -> tuple[int, bool] | None:
     m = _SCALE.search(text)
     if not m:
         return None
-    word = (m.group("w") or "thousands").lower()
+    word = (m.group("w") or m.group("w2") or "thousand").lower().rstrip("s") + "s"
     mult = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[word]
     return mult, bool(_SHARES_EXEMPT.search(text))
+
+
+# A currency named in a table's title, header or cells. "$" alone names none: it is
+# the dollar of whatever currency the header names ("in thousands of Canadian
+# dollars ... $ 1,234").
+_CUR_NAMES = (
+    r"euros?|pounds?\s+sterling|sterling|swiss\s+francs?|renminbi|yuan|japanese\s+yen|yen"
+    r"|(?:canadian|australian|hong\s+kong|new\s+zealand|singapore|u\.\s?s\.|us)\s+dollars?"
+    r"|swedish\s+kron(?:a|or)|danish\s+kron(?:e|er)|norwegian\s+kron(?:e|er)"
+)
+# A name or code counts only where it names the table's money ("in thousands of
+# euros", "(EUR)", "EUR thousand", "in EUR"): a bank called Sterling or a "CAD"
+# programme is not a currency.
+_CURRENCY = re.compile(
+    r"(?i:(?:\bof|\bin|\()\s+(?P<name>" + _CUR_NAMES + r")\b|\((?P<pname>" + _CUR_NAMES + r")\))"
+    r"|(?P<sign>€|£|¥|(?<![A-Za-z])(?:HK|C|A|US|NZ|S)\$)"
+    r"|(?:\b(?i:in|of)\s+|\()(?P<code>" + _CUR_CODES + r")\b"
+    r"|\b(?P<code2>" + _CUR_CODES + r")\s*(?:'?000(?!\d)|(?i:thousands?|millions?|billions?)\b|\)|(?=\s?\(?\d))"
+    r"|\b(?P<code3>RMB)\b"
+)
+_CUR_OF = {
+    "€": "EUR", "£": "GBP", "¥": "JPY", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "US$": "USD",
+    "NZ$": "NZD", "S$": "SGD", "RMB": "CNY", "euro": "EUR", "euros": "EUR", "sterling": "GBP",
+    "pound sterling": "GBP", "pounds sterling": "GBP", "swiss franc": "CHF", "swiss francs": "CHF",
+    "renminbi": "CNY", "yuan": "CNY", "yen": "JPY", "japanese yen": "JPY",
+    "swedish krona": "SEK", "swedish kronor": "SEK", "danish krone": "DKK", "danish kroner": "DKK",
+    "norwegian krone": "NOK", "norwegian kroner": "NOK",
+}
+_DOLLARS_OF = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
+               "singapore": "SGD", "u.s.": "USD", "u. s.": "USD", "us": "USD"}
+_MAY_NAME_CURRENCY = re.compile(r"[€£¥]|[A-Z]{3}|[A-Z]\$|(?i:euro|sterling|franc|renminbi|yuan|yen|dollar|kron)")
+
+
+def currencies(text: str) -> set[str]:
+    """ISO codes of the currencies ``text`` names ("in thousands of euros" -> {"EUR"})."""
+    if not _MAY_NAME_CURRENCY.search(text):
+        return set()
+    out = set()
+    for m in _CURRENCY.finditer(text):
+        code = m.group("code") or m.group("code2") or m.group("code3")
+        if code:
+            out.add(_CUR_OF.get(code, code))
+            continue
+        word = " ".join((m.group("name") or m.group("pname") or m.group("sign")).lower().split())
+        if word.endswith(("dollar", "dollars")):
+            out.add(_DOLLARS_OF[word.rsplit(" ", 1)[0]])
+        else:
+            out.add(_CUR_OF.get(word) or _CUR_OF[word.upper()])
+    return out
 
 
 # Quarter and fiscal-year column headers: "Q3 2025", "3Q25", "Q4 '24", "FY 2024", "Fiscal 2024".

@@ -82,6 +82,17 @@ Rules that keep "no wrong value anywhere":
   instants; the fiscal year is the one the release states ("fiscal year
   ending June 30"), else the calendar year. "Q3 2025" / "FY 2024" column
   headers are read as fiscal periods of that year.
+* A title ending "As of September 30, 2025 (Unaudited)" over a header "As of
+  December 31, 2024" prints the first column's heading on the title's line.
+* A dash glued into a flattened row ("operations-(20,712)", "7,721-Tax",
+  "losses-168,750" or "party -501,591" in a table whose negatives are
+  parenthesized) is a nil cell (``table_lines._tokens``); a minus sign
+  elsewhere.
+* Money is in the one currency that the table's title, header, headings,
+  cells or the lines above it name ("in thousands of euros", "£'000", "HK$"):
+  ``unit`` is its ISO code ("EUR", "EUR/share"); USD where none is named (a
+  bare "$"); a table naming two ("RMB | US$" convenience columns) yields no
+  money or per-share figures, since which column is in which is not known.
 """
 
 from __future__ import annotations
@@ -106,6 +117,7 @@ from pipelines.financial.numbers import Figure
 from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables  # noqa: F401
 from pipelines.financial.table_periods import (
     Period,
+    currencies,
     find_scale,
     has_duration,
     has_year,
@@ -535,6 +547,7 @@ class _Setup:
     mult: int
     shares_exempt: bool
     allow_derived: bool
+    currency: str | None = "USD"  # None: the table names two currencies, its money is unread
 
 
 def _header_text(table: Table) -> str:
@@ -546,8 +559,23 @@ def _header_text(table: Table) -> str:
     headers = " ".join(table.headers)
     titles = " ".join(table.titles)
     if has_year(headers):
+        m = _TITLE_COLUMN.search(titles)
+        if m and table.headers and _AS_OF_DATE.match(table.headers[0]):
+            # "... Balance Sheets As of September 30, 2025 (Unaudited)" over a
+            # header "As of December 31, 2024 (Audited)": the title's tail is the
+            # first column's heading, printed on the title's line
+            return f"{strip_years(titles[:m.start()])} {m.group(0)} {headers}"
         titles = strip_years(titles)
     return f"{titles} {headers}"
+
+
+_AS_OF_DATE = re.compile(
+    r"(?i)\s*(?:as\s+(?:of|at)|at)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+)
+_TITLE_COLUMN = re.compile(
+    r"(?i)\b(?:as\s+(?:of|at)|at)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"(?:\s*\((?:un)?audited\))?\s*\Z"
+)
 
 
 # Tables of selected figures: a total's rows above it are not its lines.
@@ -637,7 +665,24 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
         # company line is not taken for a balance
         dur = (concept_for(e.label, "balance") for t, e in entries if t == "r" and not e.unlabeled)
         allow_derived = not any(i is not None and i.balance == "duration" for i in dur)
-    return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived)
+    return _Setup(periods, entries, ctx_kind, mult, shares_exempt, allow_derived, _currency(table, text))
+
+
+def _currency(table: Table, text: str) -> str | None:
+    """The ISO code of the table's money: the one currency that its title, header,
+    headings, cells or the lines above it name; USD where none is named (a bare
+    "$"); None where two are ("RMB | US$" convenience columns): which figure is in
+    which is not known."""
+    named = currencies(" ".join((*table.notes, *table.titles, *table.headers)))
+    rows = table.rows
+    if rows:
+        named |= currencies(text[rows[0].start : rows[-1].end]) if text else set()
+    for it in table.items:
+        if it.row is None:
+            named |= currencies(it.text)
+    if len(named) > 1:
+        return None
+    return next(iter(named), "USD")
 
 
 _YEARS_ONLY = re.compile(r"(?:\s*(?:19[89]\d|20[0-4]\d)\s*)+")
@@ -1344,7 +1389,7 @@ def _check_share_scale(facts: list[FinancialFact], mult: int) -> None:
     net = {(f.period_end, f.months): f.value for f in facts if f.concept == "NetIncomeLoss"}
     eps: dict[tuple, float] = {}
     for f in facts:
-        if f.unit == "USD/share" and f.value:
+        if f.unit.endswith("/share") and f.value:
             eps.setdefault((f.period_end, f.months), f.value)
     for f in facts:
         if f.unit != "shares":
@@ -1372,6 +1417,8 @@ def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, 
     for fig, val, period in zip(line.figures, values, st.periods):
         if val is None or (fig.scale != 1 and info.unit_kind != "money"):
             continue  # "0.47 million" per share, "61.2 million" shares: not read
+        if st.currency is None and info.unit_kind != "shares":
+            continue
         signed = dataclasses.replace(fig, value=val)
         value, decimals = _scaled(info, signed, st.mult, st.shares_exempt, row_frac)
         start, end = _evidence_span(doc.text, row, fig)
@@ -1379,7 +1426,7 @@ def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, 
             concept=info.concept,
             label=clean_label,
             value=round(float(value), 6) + 0.0,  # + 0.0: never -0.0
-            unit=UNITS[info.unit_kind],
+            unit=_unit(info.unit_kind, st.currency),
             decimals=decimals,
             period_start=period.start,
             period_end=period.end,
@@ -1393,6 +1440,12 @@ def _facts_of_line(doc, st: _Setup, info: ConceptInfo, line: _Line, label: str, 
             table_no=table_no,
             row_no=row_no,
         )
+
+
+def _unit(kind: str, currency: str | None) -> str:
+    if kind == "shares" or currency in (None, "USD"):
+        return UNITS[kind]
+    return currency if kind == "money" else f"{currency}/share"
 
 
 def _evidence_span(text: str, row: Row, fig: Figure) -> tuple[int, int]:
