@@ -185,11 +185,12 @@ def test_trial_names_after_trial_words_and_in_parentheses():
     def vals(t):
         return [v for _a, _b, v, _d in trials(t, 0, len(t), set())]
 
-    assert vals("a Phase 2 trial in breast cancer (the “VALIANT-3 Study”) (NCT01234567)") == ["VALIANT-3"]
-    assert vals("parallel studies (Ocean Tide Asthma Study; NCT01234568)") == ["Ocean Tide Asthma"]
+    # registry numbers are trial values too (the convention of the newer tuning sets)
+    assert vals("a Phase 2 trial in breast cancer (the “VALIANT-3 Study”) (NCT01234567)") == ["VALIANT-3", "NCT01234567"]
+    assert vals("parallel studies (Ocean Tide Asthma Study; NCT01234568)") == ["Ocean Tide Asthma", "NCT01234568"]
     assert vals("in the Phase 3 trial, FALCON, patients") == ["FALCON"]
     assert vals("its Phase 2 SUNBEAM(TM) trial") == ["SUNBEAM"]
-    assert vals("the study (NCT01234569) enrolled") == []
+    assert vals("the study (NCT01234569) enrolled") == ["NCT01234569"]
 
 
 def test_sole_drug_takes_its_own_named_trial():

@@ -342,7 +342,7 @@ PARTNER_AWARD_RE = re.compile(
     _ORG + r"(?:\s*\([^()]{1,20}\))?\s+(?:has\s+)?awarded\s+(?:it|the [Cc]ompany|us|[A-Z][\w-]+)\s+an?\s+(?:[\w$.,-]+\s+){0,6}?(?:contract|grant|award)\b"
 )
 # "the Department of Defense-funded study of X": the funder of the drug's study
-PARTNER_FUNDED_RE = re.compile(_ORG + r"[–-](?:funded|sponsored)[ \t]+(?:[\w-]+[ \t]+){0,5}?(?:stud(?:y|ies)|trials?|program)\b")
+PARTNER_FUNDED_RE = re.compile(_ORG + r"[–-](?:funded|sponsored)[ \t]+(?:[\w-]+[ \t]+){0,5}?(?:[Ss]tud(?:y|ies)|[Tt]rials?|[Pp]rogram)\b")
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
 _UNIT = re.compile(r"(?:School|Department|Faculty|Division|College|Institute|Center|Centre|Laboratory|Lab) of\b")
 _AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?" + _ORG)
@@ -423,6 +423,14 @@ TRIAL_LIST_RE = re.compile(
 )
 
 
+# (all zeros is a template's placeholder, not a registered trial)
+_NCT = re.compile(r"(?<![\w-])NCT(?!0{8})\d{8}(?!\w)")
+
+
+def is_registry_number(value: str) -> bool:
+    return _NCT.fullmatch(value) is not None
+
+
 def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     # the clause may end at the ";" inside "(Harbor STAT Study; NCT...)": let the patterns see that character
     seg = text[start:min(len(text), end + 1)]
@@ -440,6 +448,9 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
             nm = _AND_NAME.match(seg, m.end(g)) if g == "t" else None
             if nm:  # "trials (LUMA-I and LUMA-II)"
                 found.append((nm.start("t"), nm.group("t")))
+    if "NCT" in seg:
+        # a registry number identifies the trial as well as its name does
+        found += [(m.start(), m.group()) for m in _NCT.finditer(seg)]
     if " and " in seg or " & " in seg:
         for m in TRIAL_LIST_RE.finditer(seg):
             found += [(m.start("a"), m.group("a")), (m.start("b"), m.group("b"))]
@@ -447,7 +458,7 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     found = [(s, n) for s, n in found if not any(o[0] <= s and s + len(n) <= o[0] + len(o[1]) and len(o[1]) > len(n) for o in found)]
     seen = set()
     for s, n in sorted(found):
-        if n.upper() in _TRIAL_STOP or n in exclude or n.split()[0] in exclude or re.fullmatch(r"[A-Z]{1,3}\d*", n) or (s, n) in seen:
+        if n.upper() in _TRIAL_STOP or n in exclude or n.split()[0] in exclude or (re.fullmatch(r"[A-Z]{1,3}\d*", n) and not _NCT.fullmatch(n)) or (s, n) in seen:
             # (a drug name with its route, "SP16 IV Phase 1b trial", is not a trial's name)
             continue
         seen.add((s, n))

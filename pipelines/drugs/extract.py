@@ -105,7 +105,7 @@ _HEADING_DASH = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?(?:(?:Update|Updates|Over
 # its development ("the Phase 2b data readout", "file its NDA") ...
 _SOLE_CUE = re.compile(
     r"\b(?:[Pp]hase|[Pp]re-?clinical[- ]stage|IND|NDA|BLA|MAA|PDUFA|top-?line|data readout|trial|study|[Dd]esignations?|approval|first-in-human|New Drug Application|Biologics License Application"
-    r"|Marketing Authori[sz]ation Application|Investigational New Drug)\b"
+    r"|Marketing Authori[sz]ation Application|Investigational New Drug|interim (?:[\w-]+ ){0,2}analys[ie]s)\b"
 )
 # ... and refers to the company or its own study ("we", "its NDA", "the Phase 1 trial"),
 # not to programs in general ("RMAT offers the benefits of breakthrough therapy designation") ...
@@ -117,7 +117,9 @@ _SOLE_REF = re.compile(
     r"|(?:submission|filing|clearance) of (?:a |an |the |its )?(?:new )?(?:IND|NDA|BLA|Investigational New Drug)"
     # the release's own plan: "a planned IND application", "a Phase 1 clinical trial anticipated in 2026"
     r"|\b(?:planned|upcoming|forthcoming) (?:[\w-]+ ){0,2}(?:IND|NDA|BLA|MAA|application|submission|filing|trial|study)"
-    r"|(?:trial|study|submission|filing) (?:is |are )?(?:anticipated|expected|planned|scheduled) (?:in|by|for|to)"
+    r"|(?:trial|study|submission|filing|analysis) (?:is |are )?(?:anticipated|expected|planned|scheduled) (?:in|by|for|to)"
+    # "these steps are intended to support a potential NDA submission"
+    r"|\bsupport (?:a |an |the |its )?(?:potential )?(?:NDA|BLA|MAA|New Drug Application|Biologics License Application)"
     # "approval is anticipated in 2H26", "launch expected in 2027"
     r"|\b(?:approval|launch|submission|filing|read-?out) (?:is |are )?(?:anticipated|expected|planned|targeted)"
     # "a Phase 2 IND clinical protocol was submitted to the FDA"
@@ -508,7 +510,7 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     lead: list[str] = []
     if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
         # the release's one drug, or the one drug the previous sentence of the paragraph was about
-        sole = ctx.sole or _paragraph_drug(stext, last)
+        sole = (ctx.sole if not _unnamed_code(ctx, sent) else []) or _paragraph_drug(stext, last)
         if (sole and _PARTNER_CUE.search(stext) and _PARTNER_DEV.search(stext) and not _OTHER_PROGRAMS.search(stext)
                 and (ctx.sole or _SOLE_CUE.search(stext))
                 and not _CAREER.search(stext) and not _NOT_DRUG_PARTNER.search(stext)):
@@ -608,6 +610,20 @@ def _other_party(stext: str, whole_release: bool) -> bool:
     return any(not m.group().lower().startswith("partner") for m in _OTHER_PARTY.finditer(stext))
 
 
+# a program code printed as a study's subject ("the LP-184 Phase 1a trial")
+_PROGRAM_CODE = re.compile(r"\b[A-Z]{2,5}-\d{2,5}\b(?= (?:Phase|program|trial|study)\b)")
+
+
+def _unnamed_code(ctx: _Ctx, sent: Span) -> bool:
+    """The paragraph so far names a program code that is not a drug mention: the release's
+    one known drug is then not the only candidate subject of a drug-less sentence."""
+    lo = ctx.text.rfind("\n", 0, sent.start) + 1
+    for m in _PROGRAM_CODE.finditer(ctx.text, lo, sent.end):
+        if not _mentions_in(ctx, m.start(), m.end()):
+            return True
+    return False
+
+
 def _paragraph_drug(stext: str, last: list[str]) -> list[str]:
     """The one drug the previous sentence of the paragraph was about, when this
     sentence goes on about it rather than opening another topic or program."""
@@ -619,7 +635,15 @@ def _paragraph_drug(stext: str, last: list[str]) -> list[str]:
 def _names_issuer(ctx: _Ctx, stext: str) -> bool:
     """The sentence's subject is the issuer by name ("Telomir expects to initiate first-in-human dosing")."""
     i = ctx.issuer
-    return bool(i) and len(i) >= 4 and re.match(r"(?:\w+ ){0,3}" + re.escape(i) + r"\b", stext.lower()) is not None
+    if not i or len(i) < 4:
+        return False
+    low = stext.lower()
+    # "Following completion of a Phase 1 study in 2023, Acme plans to initiate ..."
+    return re.match(r"(?:\w+ ){0,3}" + re.escape(i) + r"\b", low) is not None or re.search(
+        r", (?:\w+ ){0,2}" + re.escape(i) + _ISSUER_PLANS, low) is not None
+
+
+_ISSUER_PLANS = r"\b(?: [\w.]+){0,2} (?:plans|expects|intends|anticipates|will|is preparing|aims)\b"
 
 
 def _phase_hits(text: str, sent: Span, clinical: bool) -> list[tuple[int, int, str, str]]:
@@ -1077,9 +1101,14 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
             current[f.drug] = max(current.get(f.drug, -1), phases.RANK.get(f.value, -1))
     # an undated mention of an event the release dates elsewhere is that same event
     dated = {(f.drug, f.value) for f in ctx.facts if f.kind == "milestone" and f.expected_end is not None}
+    # a registry number only adds to what the release says of a drug: alone it cannot make a
+    # product (a supplement "studied in NCT0...") a drug with facts
+    known = {f.drug for f in ctx.facts if not (f.kind == "trial" and attributes.is_registry_number(f.value))}
     out = []
     seen = set()
     for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "", f.indication or "")):
+        if f.drug not in known:
+            continue
         if f.kind == "milestone" and f.expected_end is None and f.detail is None and (f.drug, f.value) in dated:
             continue
         if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:

@@ -168,11 +168,14 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
 # What is expected. Order matters: the first pattern that matches a clause wins.
 EVENTS = (
     ("IND submission", re.compile(r"\bsubmi\w*\s+(?:\S+\s+){0,3}?(?:INDs?\b|Investigational New Drug)|\bIND\)? (?:application )?(?:submission|filing)|\bplanned IND\b|\bINDs? (?:to be |will be )?(?:submitted|filed)|toward IND filing", re.I)),
-    ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
-    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)", re.I)),
+    ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)|\bBiologics? License Application\)?[ \t]+(?:submission|filing)\b", re.I)),
+    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)|(?<!Investigational )\bNew Drug Application\)?[ \t]+(?:submission|filing)\b", re.I)),
     ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
-    ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b", re.I)),
+    # "The Phase 1b/2 ACME-1 study is scheduled to commence": a trial name may stand between
+    ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:[\w-]*[A-Z0-9][\w-]*[ \t]+)?(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b|to (?:start|begin|commence|initiate|launch)\b)", re.I)),
     ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:(?!Phase\b)\S+\s+){0,6}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    # "outlined plans for Phase 1b/2 studies": trials still to start
+    ("PHASE start", re.compile(r"\bplans for (?:a |an |the |its |our )?(?:pivotal[ \t]+|registrational[ \t]+)?(?:Phase[ \t]*(?P<ph4>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
     # "plans to initiate the pivotal study in mid-2025": a pivotal study is Phase 3
     ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|launch)\w*\s+(?:the |a |its |our )?pivotal (?:clinical )?(?:study|trial)\b", re.I)),
     # "to advance an oral formulation of DMX-0000 to Phase 2a in Q2 2025"
@@ -180,9 +183,11 @@ EVENTS = (
     ("clinic entry", re.compile(r"\b(?:enter|advance into|move into)\s+(?:the\s+)?clinic(?:al testing|al trials)?\b|\bfirst[- ]in[- ]human (?:dosing|trials?|stud(?:y|ies))\b|\b(?:begin|start|initiate|commence)\w*\s+(?:human\s+)?clinical (?:trials|testing)\b", re.I)),
     # "approval is anticipated in 2H26", "targeting potential approval in Canada by H1 2026"
     ("approval decision", re.compile(r"\bPDUFA\b|\b(?:FDA|regulatory|approval) decision\b|\bapproval (?:of [\w-]+ )?(?:is |are )?(?:anticipated|expected)\b|\btargeting (?:potential )?(?:\w+ )?approval\b", re.I)),
-    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|read[- ]?out|top-?line)\b[^.;]{0,40}\b(?:expected|anticipated)\b|\btop-?line (?:data|results|readouts?|read-outs?)\b(?:[^.;()]{0,60}?\b(?:expected|anticipated)\b)?", re.I)),
+    ("data", re.compile(r"\bdata (?:presentation|readout|read-out)s?\b|\bexpect\w*\s+(?:[\w()-]+\s+){0,5}?(?:data|results)\b|\b(?:report|disclos|present|announc|releas|shar|read ?out)\w*\s+(?:[\w-]+\s+){0,6}?(?:data|results|findings|readout)\b|\b(?:data|results|read[- ]?out|top-?line)\b[^.;]{0,40}\b(?:expected|anticipated)\b|\btop-?line (?:data|results|readouts?|read-outs?)\b(?:[^.;()]{0,60}?\b(?:expected|anticipated)\b)?"
+                          # "a blinded interim efficacy analysis planned for 1H 2026"
+                          r"|\binterim (?:[\w-]+ ){0,2}analys[ie]s\b(?: (?:is |are )?(?:planned|expected|anticipated|scheduled)\b)?", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out)|catalysts (?:include|are)|cleared (?:\w+ )*?to (?:begin|start|initiate|commence))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out)|catalysts (?:include|are)|cleared (?:\w+ )*?to (?:begin|start|initiate|commence)|clearance (?:[^\s.;]+ ){0,6}?to (?:begin|start|initiate|commence)|(?:trials?|stud(?:y|ies)) to (?:start|begin|commence|initiate|launch))\b",
     re.I,
 )

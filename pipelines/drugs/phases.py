@@ -102,6 +102,8 @@ def normalize(m: re.Match[str]) -> str:
 # "an 80-patient phase 2 clinical trial, due to start shortly".
 FUTURE_AFTER = re.compile(
     r"[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:trials?|stud(?:y|ies)|program)[ \t,]+(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|due)[ \t]+(?:to|in|for)\b"
+    # "Phase 1 study to start in 2H 2026" (a pipeline bullet)
+    r"|[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:trials?|stud(?:y|ies))[ \t]+to[ \t]+(?:start|begin|commence|initiate|launch)\b"
     r"|[ \t]+(?:trial[ \t]+|study[ \t]+)?design\b",
     re.I,
 )
