@@ -64,6 +64,16 @@ SPECS = [
 ]
 
 
+# Currencies of small denomination, where a per-share figure of 1,000 or more is ordinary (¥1,250 a share).
+SMALL_UNIT_CURRENCIES = ("JPY", "KRW", "INR", "IDR", "HUF", "CLP", "COP")
+
+
+def _per_share_bounded(unit: pd.Series) -> pd.Series:
+    """Per-share units ("USD/share", "EUR/share") whose figures stay below MAX_PER_SHARE."""
+    u = unit.astype("string").fillna("")
+    return u.str.endswith("/share") & ~u.str.split("/").str[0].isin(SMALL_UNIT_CURRENCIES)
+
+
 def _is_nonnegative(concept: object) -> bool:
     if not isinstance(concept, str):
         return False
@@ -138,7 +148,7 @@ def signs_and_scale(
     shown = ff["value"].combine_first(ff["value_low"])
     ev = pd.DataFrame(index=ff.index)
     ev["nonneg_value"] = shown.where(ff["concept"].map(_is_nonnegative))
-    ev["per_share_abs"] = shown.abs().where(ff["unit"] == "USD/share")
+    ev["per_share_abs"] = shown.abs().where(_per_share_bounded(ff["unit"]))
     ev["share_count"] = shown.where(ff["unit"] == "shares")
     ev["scale_ratio"], median = _scale_ratios(ff, documents)
     ev = ev.astype(float)

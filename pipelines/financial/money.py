@@ -24,19 +24,43 @@ _CURRENCY_UNITS = {
     "C$": "CAD",
     "CA$": "CAD",
     "CAD$": "CAD",
+    "CAD": "CAD",
     "A$": "AUD",
     "AU$": "AUD",
     "AUD$": "AUD",
+    "AUD": "AUD",
     "US$": "USD",
     "USD$": "USD",
     "USD": "USD",
     "$": "USD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+    "S$": "SGD",
+    "SGD": "SGD",
     "€": "EUR",
     "EUR": "EUR",
     "£": "GBP",
     "GBP": "GBP",
+    "CHF": "CHF",
+    "SEK": "SEK",
+    "NOK": "NOK",
+    "DKK": "DKK",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "RMB": "CNY",
+    "INR": "INR",
+    "₹": "INR",
 }
-_CUR = r"(?:US\$|USD\s?\$|USD\s|C\$|CA\$|CAD\$|A\$|AU\$|AUD\$|\$|€|EUR\s|£|GBP\s)"
+# "¥" is left out: it is the sign of both the yen and the yuan.
+# A code before the number: "CHF 12.3 million", "SEK1.2 billion", "EUR 9.7 million".
+_CODES = r"(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|JPY|CNY|RMB|INR|CAD|AUD|HKD|NZD|SGD)"
+# A bare "$" touching a letter is another dollar ("NT$", "R$", "MX$"): not a currency we can name.
+_CUR = (r"(?:US\$|USD\s?\$|C\$|CA\$|CAD\$|A\$|AU\$|AUD\$|HK\$|NZ\$|(?<![A-Za-z])S\$|(?<![A-Za-z])\$|€|£|₹"
+        r"|(?<![A-Za-z])" + _CODES + r"(?:\s|(?=\d)))")
+# The start of an amount, for patterns that look ahead for one ("compared with EUR 9.7 million").
+CURRENCY_START = r"(?:[$€£₹]|(?:US|C|CA|A|AU|HK|NZ|S)\$|" + _CODES + r"(?:\s|(?=\d)))"
 
 _SCALES = {
     "thousand": 3, "k": 3,
@@ -95,10 +119,43 @@ def fast_start(rx: re.Pattern, first: str) -> re.Pattern:
 
 
 # Same matches, found faster: a match starts with "between", a sign, a parenthesis or a currency.
-_MONEY_RE = fast_start(_MONEY_RE, r"bB\-(UCA$€E£G")
+_MONEY_RE = fast_start(_MONEY_RE, r"bB\-(UCA$€E£GHNSDJRI₹")
+# Speed: the currencies most releases use, with the few first characters they need; the full
+# pattern runs only where a rarer marker is present (``_RARE_RE``).
+_COMMON_CUR = r"(?:US\$|USD\s?\$|C\$|CA\$|CAD\$|A\$|AU\$|AUD\$|(?<![A-Za-z])\$|€|£|(?<![A-Za-z])(?:USD|EUR|GBP)(?:\s|(?=\d)))"
+_COMMON_RE = fast_start(re.compile(
+    r"(?P<between>\b(?i:between)\s)?" + _AMOUNT.format(i=1).replace(_CUR, _COMMON_CUR) + r"(?P<range>"
+    + _RANGE_TAIL.replace(_CUR, _COMMON_CUR) + r")?" + _TRAILING_CODE + _PER_SHARE), r"bB\-(UCA$€E£G")
+# A release in a rarer currency names it in its title or lead ("RMB 30,252 million", "HK$3.2 million",
+# "CHF 1.95m"): plain substring tests on that head are cheap, on the full text they are not. Rarer
+# still (S$, NZ$, INR, NOK, DKK, a code first printed further down) is read only beside a common marker.
+
+
+def _rare_doc(text: str) -> bool:
+    """Whether the release may print a rarer currency: one of them appears in its first lines."""
+    last = _LAST_RARE
+    if last[0] is not text:
+        h = text[:_RARE_HEAD]
+        # one expression, not a generator: this runs on every release
+        found = "RMB" in h or "CHF" in h or "K$" in h or "CNY" in h or "SEK" in h or "JPY" in h or "₹" in h
+        last = _remember_rare(text, found)
+    return last[1]
+
+
+def _remember_rare(text: str, flag: bool) -> tuple:
+    global _LAST_RARE
+    _LAST_RARE = (text, flag)
+    return _LAST_RARE
+
+
+_LAST_RARE: tuple = (None, False)
 
 # Cheap test used to skip documents that cannot hold a money phrase at all.
-_MONEY_MARKERS = ("$", "€", "£", "USD", "EUR", "GBP")
+_MONEY_MARKERS = ("$", "€", "£", "USD", "EUR", "GBP")  # spelled out again in ``has_money_hint``
+# Rarer currency codes count as markers only in a release that prints one near its top ("RMB 30,252
+# million" in the lead): scanning every release for a dozen codes costs more than all else here.
+_RARE_HEAD = 600
+_RARE_MARKER_RE = re.compile(r"(?=[₹CSNDJRIAH])(?:₹|(?<![A-Za-z])(?:CHF|SEK|NOK|DKK|JPY|CNY|RMB|INR|CAD|AUD|HKD|NZD|SGD)(?=\s?\d))")
 
 
 def has_money_hint(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -113,8 +170,8 @@ def has_money_hint(text: str, start: int = 0, end: int | None = None) -> bool:
     if last[0] is not text:
         if start == 0 and end == len(text):
             # The first question about a text is usually the whole text: answer it without indexing.
-            found = any(text.find(mark) >= 0 for mark in _MONEY_MARKERS)
-            if not found:
+            found = "$" in text or "€" in text or "£" in text or "USD" in text or "EUR" in text or "GBP" in text
+            if not found and not _rare_head(text):
                 _remember(text, [], [])
                 return False
         last = _remember(text, *_marker_spans(text))
@@ -134,8 +191,14 @@ def _marker_spans(text: str) -> tuple[list[int], list[int]]:
         while i >= 0:
             spans.append((i, i + len(mark)))
             i = text.find(mark, i + 1)
+    if _rare_head(text):
+        spans += [m.span() for m in _RARE_MARKER_RE.finditer(text)]
     spans.sort()
     return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _rare_head(text: str) -> bool:
+    return _rare_doc(text) and _RARE_MARKER_RE.search(text, 0, _RARE_HEAD) is not None
 
 
 def _remember(text: str, starts: list[int], ends: list[int]) -> tuple:
@@ -288,8 +351,13 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Money]
     end = len(text) if end is None else end
     out: list[Money] = []
     pos = start
+    seg = text[start:end]
+    rare = ("RMB" in seg or "CHF" in seg or "K$" in seg or "S$" in seg or "Z$" in seg or "CNY" in seg or "SEK" in seg
+            or "JPY" in seg or "INR" in seg or "₹" in seg or "NOK" in seg or "DKK" in seg or "CAD" in seg or "AUD" in seg
+            or "HKD" in seg or "NZD" in seg or "SGD" in seg)
+    rx = _MONEY_RE if rare else _COMMON_RE
     while True:
-        m = _MONEY_RE.search(text, pos, end)
+        m = rx.search(text, pos, end)
         if m is None:
             return out
         money = _build(m, with_range=True) if m.group("range") else _build(m, with_range=False)

@@ -31,13 +31,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipelines.financial import guidance
-from pipelines.financial.money import Money, fast_start, find_money, has_money_hint
+from pipelines.financial.money import CURRENCY_START, Money, fast_start, find_money, has_money_hint
 from pipelines.financial.periods import (
     Period,
     PeriodContext,
     PeriodMention,
     find_periods,
     fiscal_calendar,
+    place_undated,
     resolve,
     stated_ends,
 )
@@ -204,17 +205,17 @@ _PERIODISH = r"(?:the\s+)?(?:same|prior|previous|year[- ]ago|year[- ]earlier|las
 _COMPARE_RE = re.compile(
     r"\b(?:as\s+)?compar(?:ed|ing|es)\s+(?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|\b(?:up|down)\s+from\b"
     r"|\b(?:up|down|an?\s+increase\s+of|a\s+decrease\s+of)\s+[\d.,]+\s?(?:%|percent)\s+(?:from|over|compared)\b"
-    r"|\bfrom\b(?=\s+(?:the\s+)?(?:[$€£]|US\$|EUR\s))"
+    r"|\bfrom\b(?=\s+(?:the\s+)?" + CURRENCY_START + ")"
     r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
     r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
     # "significantly lower than the $18.5 million loss in Q3 2023"
-    r"|\b(?:lower|higher|better|worse|smaller|larger|greater)\s+than\b(?=\s+(?:(?:the\s+)?(?:[$€£]|US\$)|" + _PERIODISH + r"))"
-    r"|\((?=[^()]{1,30}:\s*(?:[$€£]|US\$|EUR\s|USD\s))",  # "(H1 2024: EUR 9.7 million)"
+    r"|\b(?:lower|higher|better|worse|smaller|larger|greater)\s+than\b(?=\s+(?:(?:the\s+)?" + CURRENCY_START + "|" + _PERIODISH + r"))"
+    r"|\((?=[^()]{1,30}:\s*[-–]?\s?" + CURRENCY_START + ")",  # "(H1 2024: EUR 9.7 million)", "(H1 2024: -CHF 0.52m)"
     re.IGNORECASE,
 )
 
 
-_AND_AMOUNT_RE = re.compile(r",?\s+and\s+(?=(?:[$€£]|US\$|EUR\s|USD\s)\s?\(?\d)")
+_AND_AMOUNT_RE = re.compile(r",?\s+and\s+(?=" + CURRENCY_START + r"\s?\(?\d)")
 
 
 def _cut(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
@@ -386,6 +387,14 @@ _BULLET_LABEL_RE = re.compile(r"[\s\-*•–—]*(?![^:\n]{0,40}(?i:non-gaap|non
 _LEAD_IN_RE = re.compile(r"[\s\-*•–—]*")
 
 
+def _caps_heading_before(text: str, phrase_start: int, own_phrase: str) -> bool:
+    """The phrase's own name in capitals right before it, a heading the sections did not split off."""
+    n = len(own_phrase)
+    before = text[max(0, phrase_start - n - 3):phrase_start].rstrip(" :-\n")
+    return n >= 6 and " " in own_phrase and before[-n:] == own_phrase.upper() and (
+        len(before) == n or not before[-n - 1].isalnum())
+
+
 def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) -> bool:
     """True when the concept phrase at ``phrase_start`` is a variant or a part of the measure.
 
@@ -398,6 +407,8 @@ def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) ->
     label = _BULLET_LABEL_RE.match(text, floor, phrase_start)
     if label:
         floor = label.end()  # "- R&D Expenses: Research and development expenses were ..."
+    elif _caps_heading_before(text, phrase_start, own_phrase):
+        floor = phrase_start  # "NET INTEREST INCOME Net interest income was ...": the heading run into its paragraph
     before = text[max(floor, phrase_start - 80):phrase_start]
     if _SHARE_OF_RE.search(before):
         return True  # "87% of total revenue, or $5.4 million": a part of it
@@ -503,6 +514,10 @@ def _tail_ok(text: str, money: Money, periods: list[PeriodMention], limit: int |
 _QUALIFIED = ("qualified", "")
 
 
+# A span adjective right before the phrase: "nine-month revenue", "year-to-date net income".
+_SPAN_ADJ_RE = re.compile(r"\b(?:six|nine|6|9)[- ]month\s+$|\b(?:year[- ]to[- ]date|YTD)\s+$", re.IGNORECASE)
+
+
 def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
                  floor: int = 0, limit: int | None = None) -> tuple[Concept, str] | None:
     table, pattern = _concepts()
@@ -513,6 +528,11 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
         return None
     if not _tail_ok(text, money, periods, limit):
         return None
+    adj = _SPAN_ADJ_RE.search(text, max(lo, last.start() - 16), last.start())
+    if adj is not None:
+        if not any(p.kind == "explicit" and p.start <= adj.start() < p.end for p in periods):
+            return None  # "nine-month revenue of ..." where we cannot place the nine months
+        floor = last.start()  # "nine-month revenue": the span, placed, qualifies nothing
     if _qualified(text, last.start(), last.group(0), floor):
         return _QUALIFIED
     if _CHANGE_IN_RE.search(text, max(lo, last.start() - 40), last.start()) \
@@ -617,7 +637,7 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
             prev_end, prev = money.end, None
             continue
         if (bound and bound[0].per_share and not money.per_share and abs(money.value) < 1000 and money.decimals > 0
-                and not money.is_range and money.unit == "USD"):
+                and not money.is_range and "/" not in money.unit):
             # "Net loss per common share was $0.30": the phrase says it is per share
             a.concept, a.label, a.per_share = bound[0], bound[1], True
             a.subject = len(bound) > 2 and _is_subject(text, floor, bound[2])
@@ -1191,7 +1211,7 @@ _HEADING_KINDS = ("financial_results", "highlights", "body", "subheadline", "gui
 
 def _sole_span(text: str, ctx: PeriodContext, start: int, end: int) -> Period | None:
     """The one span a heading or title names ("Third Quarter 2025 Financial Results"), if only one."""
-    mentions = [m for m in find_periods(text, ctx.calendar, start, end) if m.kind != "opaque"]
+    mentions = [m for m in place_undated(find_periods(text, ctx.calendar, start, end), ctx) if m.kind != "opaque"]
     spans = set()
     for m in mentions:
         for p in resolve(m, ctx, None):
@@ -1329,7 +1349,7 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
     money_here = has_money_hint(text, s, e)
     if not money_here and _RESULTS_WORD_RE.search(text, s, e) is None:
         return anchor  # no figure and no results: nothing to read, the paragraph's period stays
-    mentions = find_periods(text, ctx.calendar, s, e)
+    mentions = place_undated(find_periods(text, ctx.calendar, s, e), ctx)
     if mentions and _RUNWAY_RE.search(text, s, e):
         mentions = [m for m in mentions if not _HORIZON_BEFORE_RE.search(text, max(s, m.start - 60), m.start)]
     forward = guidance.is_forward_looking(text[s:e])
@@ -1388,16 +1408,24 @@ _OWN_YEAR = -1  # marks a bare year taken as the release's own fiscal year (``_o
 _YTD_RE = re.compile(r"(?:the\s+)?(?:year[- ]to[- ]date|YTD)", re.IGNORECASE)
 
 
+# "nine-month revenue of $20.4 million" in a third-quarter release: the nine months the quarter closes.
+_NMONTHS_RE = re.compile(r"(?:the\s+)?(?P<n>six|nine|6|9)[- ]months?(?:\s+period)?", re.IGNORECASE)
+
+
 def _year_to_date(m: PeriodMention, ctx: PeriodContext) -> PeriodMention:
-    """"On a year-to-date basis" in a quarterly release: the fiscal year up to the quarter's end."""
-    if _YTD_RE.fullmatch(m.text or "") is None:
+    """"On a year-to-date basis" in a quarterly release: the fiscal year up to the quarter's end;
+    "six-month", "nine-month": that span, when it ends with the reported quarter."""
+    ytd = _YTD_RE.fullmatch(m.text or "")
+    span = None if ytd else _NMONTHS_RE.fullmatch(m.text or "")
+    if ytd is None and span is None:
         return m
     cur = ctx.current
-    if cur is None or cur.months != 3 or cur.is_instant:
+    n = None if ytd else 6 if span.group("n").lower() in ("six", "6") else 9
+    if cur is None or cur.months not in (3, n) or cur.is_instant:
         return m
     cal = ctx.calendar
     fy = cal.fy_of(cur.end)
-    for months in (3, 6, 9, 12):
+    for months in ((3, 6, 9, 12) if ytd else (n,)):
         p = cal.first_months(fy, months)
         if p.end == cur.end:
             return PeriodMention(m.start, m.end, "explicit", periods=(p,), text=m.text)
@@ -1703,8 +1731,50 @@ def _preliminary(doc: CleanDocument) -> bool:
 
 _AT_LEAST_RE = re.compile(r"\bat\s+least\s*$", re.IGNORECASE)
 _BETWEEN_END_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
-_RANGE_NEXT_RE = re.compile(r"\s*(?:to|-|–|—)\s*(?:[$€£(]|US\$|EUR\s|USD\s)")
+_RANGE_NEXT_RE = re.compile(r"\s*(?:to|-|–|—)\s*(?:\(|" + CURRENCY_START + ")")
 _RANGE_PREV_RE = re.compile(r"(?:\d|\)|million|billion|thousand|[MBK])\s*(?:to|-|–|—)\s*$")
+
+
+# "All amounts are in Canadian dollars unless otherwise stated": what a bare "$" means here.
+_DOLLAR_STATED_RE = re.compile(
+    r"\b(?:amounts?|figures|dollars?|expressed|stated|presented|reported|denominated)\b[^.;\n]{0,60}?\bin\s+"
+    r"(?P<cur>Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|U\.\s?S\.|US|United\s+States)\s+dollars\b",
+    re.IGNORECASE,
+)
+_DOLLAR_CODES = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD"}
+# Another dollar printed anywhere ("C$12 million", "AUD 3 million"): a bare "$" there may be either.
+_OTHER_DOLLAR_RE = re.compile(r"(?<![A-Za-z])(?:C|CA|A|AU|HK|NZ|S)\$|\b(?:CAD|AUD|HKD|NZD|SGD)\b")
+_EXPLICIT_USD_RE = re.compile(r"US\$|USD")
+
+
+def _unit_of(text: str, money: Money) -> str | None:
+    """The ISO code of a money phrase; None for a bare "$" the release does not pin to one dollar."""
+    if not money.unit.startswith("USD") or _EXPLICIT_USD_RE.search(money.text):
+        return money.unit.split("/")[0]
+    return _bare_dollar(text)
+
+
+def _bare_dollar(text: str) -> str | None:
+    last = _LAST_DOLLAR
+    if last[0] is not text:
+        last = _remember_dollar(text, _read_bare_dollar(text))
+    return last[1]
+
+
+def _read_bare_dollar(text: str) -> str | None:
+    stated = {_DOLLAR_CODES.get(" ".join(m.group("cur").lower().split()), "USD") for m in _DOLLAR_STATED_RE.finditer(text)}
+    if stated:
+        return stated.pop() if len(stated) == 1 else None
+    return None if _OTHER_DOLLAR_RE.search(text) else "USD"
+
+
+def _remember_dollar(text: str, unit: str | None) -> tuple:
+    global _LAST_DOLLAR
+    _LAST_DOLLAR = (text, unit)
+    return _LAST_DOLLAR
+
+
+_LAST_DOLLAR: tuple = (None, "USD")
 
 
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
@@ -1720,7 +1790,10 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
         return None
     if concept.instant and not period.is_instant and _OTHER_DATE_AFTER_RE.match(doc.text, money.end):
         return None  # "ended Q2 with ... $40 million in shareholders' equity as of March 31": another date
-    unit = money.unit + ("/share" if a.per_share else "")
+    unit = _unit_of(doc.text, money)
+    if unit is None:
+        return None  # a "$" whose dollar the release leaves open
+    unit += "/share" if money.per_share or a.per_share else ""
     if concept.per_share != (money.per_share or a.per_share):
         return None
     is_guidance = forward and guidance.is_future(p, ctx)

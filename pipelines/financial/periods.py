@@ -256,6 +256,7 @@ class PeriodMention:
     quarter: int | None = None
     months: int | None = None  # for 'current': 3 for "the quarter", None for "the period"
     text: str = ""
+    day: date | None = None  # for 'undated': the month and day printed (the year a placeholder)
 
     @property
     def is_comparative(self) -> bool:
@@ -273,6 +274,12 @@ _ENDED_RE = re.compile(
     r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
     r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarters?|(?:fiscal\s+)?years?(?:\s+(?:19|20)\d\d)?))"
     r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE,
+    re.IGNORECASE,
+)
+# "For the quarter ended Sept. 30, revenue rose ...": the year left to the release date.
+_ENDED_NO_YEAR_RE = re.compile(
+    r"\b(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?|(?P<unit>quarter|(?:fiscal\s+)?year))"
+    r"\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?(?P<mon>" + _MONTH + r")\s+(?P<day>\d{1,2})\b(?![,.]?\s?\d)",
     re.IGNORECASE,
 )
 _AND_YEAR_RE = re.compile(r",?\s+and\s+((?:19|20)\d\d)\b(?![,.]\d)")
@@ -428,6 +435,8 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
                 fy=int(y) if y else None, quarter=_ORDINALS[q.lower()] if q else None, text=m.group(0)))
     if "end" in low:
         has_date = _DATE_GATE_RE.search(low) is not None
+        if not explicit_only and ("ended " in low or "ending " in low):
+            out.extend(_undated_ends(text, s, e))
         for m in (_ENDED_RE.finditer(text, s, e) if has_date and _ENDED_GATE_RE.search(low) else ()):
             d = _date_of(m)
             if d:
@@ -509,6 +518,16 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
     return out
 
 
+def _undated_ends(text: str, s: int, e: int) -> list[PeriodMention]:
+    out = []
+    for m in _ENDED_NO_YEAR_RE.finditer(text, s, e):
+        mon, day = _month_no(m.group("mon")), int(m.group("day"))
+        if 1 <= day <= calendar.monthrange(2024, mon)[1]:
+            out.append(PeriodMention(m.start(), m.end(), "undated", months=_dur_word(m), day=date(2024, mon, day),
+                                     text=m.group(0)))
+    return out
+
+
 def _dated_only(p: PeriodMention) -> PeriodMention:
     """Under an unknown fiscal calendar keep spans and instants with a date."""
     if p.kind in ("quarter", "year") or (p.kind == "explicit" and not _DATED_RE.search(p.text)):
@@ -524,7 +543,7 @@ def _unless_fiscal(p: PeriodMention, text: str) -> PeriodMention:
     return p
 
 
-_KIND_RANK = {"relative": 0, "explicit": 1, "current": 2, "quarter": 3, "year": 4, "opaque": 5}
+_KIND_RANK = {"relative": 0, "explicit": 1, "undated": 1, "current": 2, "quarter": 3, "year": 4, "opaque": 5}
 
 
 def find_periods(text: str, cal: FiscalCalendar, start: int = 0, end: int | None = None,
@@ -632,6 +651,38 @@ def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -
         return (p,) if p else ()
     if kind == "year":
         return (cal.first_months(mention.fy, 12),)
+    if kind == "undated":
+        return _undated_period(mention, ctx)
+    return ()
+
+
+def place_undated(mentions: list[PeriodMention], ctx: PeriodContext) -> list[PeriodMention]:
+    """Undated ends made explicit by the release date ("the quarter ended Sept. 30"), or opaque."""
+    if not any(m.kind == "undated" for m in mentions):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "undated":
+            ps = _undated_period(m, ctx)
+            m = PeriodMention(m.start, m.end, "explicit", ps, text=m.text) if ps else PeriodMention(
+                m.start, m.end, "opaque", text=m.text)
+        out.append(m)
+    return out
+
+
+def _undated_period(mention: PeriodMention, ctx: PeriodContext) -> tuple[Period, ...]:
+    """The span ending on the last such day before the release, when the release came out within four
+    months of it: a results release reports the period just closed."""
+    rel = ctx.release_date
+    if rel is None:
+        return ()
+    day = mention.day
+    for year in (rel.year, rel.year - 1):
+        if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+            continue
+        d = date(year, day.month, day.day)
+        if d <= rel:
+            return (ctx.calendar.ending(d, mention.months),) if (rel - d).days <= 122 else ()
     return ()
 
 
