@@ -84,7 +84,9 @@ def release_date(text: str, sections: list[Section]) -> date | None:
                 return date_from_match(m)
         elif section.kind not in ("headline", "highlights", "contacts"):
             break
-    m = TODAY_DATE.search(text)  # its literal "today" prefix makes the scan as cheap as an "in" test
+    # "in" first: it rules "today" out in half the time of the regex scan (whose
+    # first character, "t", is everywhere), and most releases lack it.
+    m = TODAY_DATE.search(text) if "today" in text else None
     return date_from_match(m) if m else None
 
 

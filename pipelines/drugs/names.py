@@ -20,10 +20,14 @@ Precision rules (why each exists):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, methodcaller
 
 from pipelines.drugs import vocab
+from pipelines.drugs.text import anchored_finditer, literal_prefixes
 
 _CODE_SUFFIX = r"(?:[ \t](?:SL|XR|ER|IR|CR|OD|LA|SR)(?![\w-]))?"
 CODE_RE = re.compile(
@@ -80,6 +84,42 @@ BRAND_RE = re.compile(
     # "LUCEMYRA® (lofexidine)": capitals with ® are as often trials or platforms
     r"|(?P<B>[A-Z][A-Z0-9]{3,})(?:®|™|\[®\])(?=\s*\([a-z]{5,}))"
 )
+# Every BRAND_RE match is a run of name characters, then a mark holding one of
+# _MARKS ("(TM)" holds "TM", "[®]" and " (®)" hold "®") at most two characters
+# past the run's end; the look-behind makes the match start where the run does.
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _run_start(text: str, end: int) -> int:
+    """Start of the run of name characters that ends at ``end``."""
+    while end > 0 and text[end - 1] in _NAME_CHARS:
+        end -= 1
+    return end
+
+
+def _brand_matches(text: str) -> Iterator[re.Match[str]]:
+    """``BRAND_RE.finditer(text)``, tried only at the start of the name before each mark (found by
+    a literal scan) instead of at every position of the release."""
+    starts: set[int] = set()
+    for mark in _MARKS:
+        a = text.find(mark)
+        while a >= 0:
+            starts.add(_run_start(text, a))  # "X®", "X(R)", "XTM"
+            if a > 0 and text[a - 1] in "[(":
+                starts.add(_run_start(text, a - 1))  # "X[®]", "X(®)", "X(TM)"
+                if a > 1:
+                    starts.add(_run_start(text, a - 2))  # "X (®)"
+            a = text.find(mark, a + 1)
+    end = 0
+    for i in sorted(starts):
+        if i < end:
+            continue
+        m = BRAND_RE.match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 # A lowercase word introduced as the studied agent of a trial ("Phase III study
 # of buntanetap"): catches INNs without a WHO stem.
 INTRODUCED_RE = re.compile(
@@ -144,12 +184,14 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 # "our lead candidate, rademikibart,", "SPC-14, an intranasal compound",
 # "Teverelix, a next-generation GnRH antagonist", "trial of Ketamir-2".
 _NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*)?)(?:®|™|\(R\)|TM(?![A-Za-z]))?"
-_HEAD = (
-    r"(?:product candidate|drug candidate|candidate|inhibitor|antagonist|agonist|antibody|conjugate|therapy|therapeutic|compound"
-    r"|molecule|drug|analog|analogue|vaccine|eyedrop|eye drop|formulation|modulator|degrader|prodrug|peptide|prophylactic"
-    r"|immunotherapy|medicine|medication|biologic|fixed-dose combination|small molecule|treatment|immunoglobulin|immune globulin"
-    r"|capsule combination|tablet combination)"
+_HEAD_WORDS = (
+    "product candidate", "drug candidate", "candidate", "inhibitor", "antagonist", "agonist", "antibody", "conjugate", "therapy",
+    "therapeutic", "compound", "molecule", "drug", "analog", "analogue", "vaccine", "eyedrop", "eye drop", "formulation",
+    "modulator", "degrader", "prodrug", "peptide", "prophylactic", "immunotherapy", "medicine", "medication", "biologic",
+    "fixed-dose combination", "small molecule", "treatment", "immunoglobulin", "immune globulin", "capsule combination",
+    "tablet combination",
 )
+_HEAD = "(?:" + "|".join(_HEAD_WORDS) + ")"
 _INTRO_AFTER = re.compile(
     # 'NV-CoV-9 ("API QV-387") is the company's ... candidate': a second name in parentheses may sit between
     # (a quoted or coded one: "P-glycoprotein (P-gp), a membrane protein that pumps drugs" is no drug)
@@ -163,7 +205,10 @@ _INTRO_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:candidates?|compounds?|assets?|programs?|agents?)(?:,|\s+is|\s+are|\s+includes?|:)?\s+" + _NAME
 )
 _HEAD_FIND = re.compile(r"(?<![\w-])" + _HEAD + r"s?\b")
+_HEAD_ANCHORS = literal_prefixes(_HEAD_WORDS)
 _CUE_FIND = re.compile(r"\b(?:called|named|agents?|candidates?|compounds?|assets?|programs?|[Tt]rials? (?:of|evaluating|assessing|with)|[Ss]tud(?:y|ies) (?:of|evaluating|assessing|with))\b")
+# every _CUE_FIND match starts with one of these (see anchored_finditer)
+_CUE_ANCHORS = ("called", "named", "agent", "candidate", "compound", "asset", "program", "Trial", "trial", "Stud", "stud")
 _INTRO_CALLED = re.compile(
     r"\b(?:drug|molecule|candidate|compound|antagonist|agonist|inhibitor|antibody|therapy|analog|analogue)s?\s+(?:is\s+)?(?:called|named)\s+" + _NAME
 )
@@ -184,6 +229,7 @@ _INTRO_STUDY = re.compile(r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies)) (?:of|evaluating|a
 _INTRO_REG = re.compile(
     r"\b(?:[Dd]esignations?|BLA|NDA|MAA|[Aa]pplication(?: \((?:BLA|NDA|MAA)\))?|[Aa]pproval|commerciali[sz]ation|commerciali[sz]e) (?:to|for|of) " + _NAME
 )
+_INTRO_REG_ANCHORS = ("Designation", "designation", "BLA", "NDA", "MAA", "Application", "application", "Approval", "approval", "commerciali")
 _NOT_DRUG_DESC = re.compile(
     r"\b(?:device|system|platform|technology|test|assay|diagnostic|software|app|tool|procedure|stimulation|cryoablation|implant|target|results?|biotech|biotechnology|firm|developer|provider|leader|services|screening"
     r"|service|clinic|company|protocol|network|array|patch|supplement)\b",
@@ -222,7 +268,7 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: se
     # pattern only in a window around each; a pattern that starts with a
     # name would otherwise be tried at every position of every release.
     found: dict[tuple[int, int], list[tuple[re.Pattern[str], re.Match[str]]]] = {}
-    for h in _HEAD_FIND.finditer(text):
+    for h in anchored_finditer(_HEAD_FIND, text, _HEAD_ANCHORS):
         lo = max(0, h.start() - 160)
         if text.find(", ", lo, h.start()) < 0 and text.find(" is ", lo, h.start()) < 0 and text.find(" as ", lo, h.start()) < 0 and text.find(" - ", lo, h.start()) < 0 and text.find(" – ", lo, h.start()) < 0:
             continue  # the pattern needs "X, a ...", "X is a ..." or "X as a ..."
@@ -234,12 +280,12 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: se
                 found.setdefault(m.span("n"), []).append((_INTRO_AFTER, m))
             i = m.start("n") + 1
     if "BLA" in text or "NDA" in text or "esignation" in text or "pproval" in text or "ommerciali" in text:
-        for m in _INTRO_REG.finditer(text):
+        for m in anchored_finditer(_INTRO_REG, text, _INTRO_REG_ANCHORS):
             n = m.group("n")
             coded = any(c.isdigit() for c in n)
             if (coded or (n.isupper() and len(n) >= 5)) and not _DEVICE_NEAR.match(text, m.end()):
                 found.setdefault(m.span("n"), []).append((_INTRO_REG, m))
-    for h in _CUE_FIND.finditer(text):
+    for h in anchored_finditer(_CUE_FIND, text, _CUE_ANCHORS):
         m = _INTRO_BEFORE.search(text, max(0, h.start() - 60), min(len(text), h.end() + 60))
         if m is not None:
             found.setdefault(m.span("n"), []).append((_INTRO_BEFORE, m))
@@ -379,9 +425,29 @@ _SHORT_PREFIX_STOP = frozenset(
 )
 
 
+# A short code holds "-" and a digit; its start is then fixed: the run of capitals before the
+# hyphen (a later capital would follow a word character, which the look-behind refuses).
+_HYPHEN_DIGIT = re.compile(r"-\d")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _short_code_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SHORT_CODE.finditer(text)``, tried only before a "-<digit>" (found by a literal scan)
+    instead of at every position of the release."""
+    for h in _HYPHEN_DIGIT.finditer(text):
+        q = h.start()
+        r = q
+        while r > 0 and text[r - 1] in _CAPITALS and q - r <= 6:
+            r -= 1
+        if 2 <= q - r <= 6:
+            m = _SHORT_CODE.match(text, r)
+            if m is not None:
+                yield m
+
+
 def _short_codes(text: str, prefixes: frozenset[str]) -> set[str]:
     out: set[str] = set()
-    for m in _SHORT_CODE.finditer(text):
+    for m in _short_code_matches(text):
         name = m.group()
         if name in out or m.group("p") in prefixes or m.group("p") in _SHORT_PREFIX_STOP or _SHORT_NOT.match(text, m.end()) or _SHORT_TRIAL.match(text, m.end()):
             continue
@@ -499,7 +565,9 @@ _EXCHANGE_CUES = ("(NASDAQ", "(Nasdaq", "(Nasdag", "(NYSE", "(OTC", "(TSX", "(CS
 
 SALT = re.compile(r"[ \t](calcium|sodium|potassium|magnesium|hydrochloride|dihydrochloride|mesylate|maleate|tartrate|citrate|succinate|fumarate|besylate|tosylate|phosphate|sulfate|acetate|bromide)(?![\w-])")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_CODE_PRE = re.compile(r"[A-Z][A-Za-z]{0,5}[ \t-]?\d")
+# Possessive: fewer letters leave a letter where a separator or digit must be, so
+# giving letters back can never match; not trying spares that at every capital.
+_CODE_PRE = re.compile(r"[A-Z][A-Za-z]{0,5}+[ \t-]?+\d")
 _WORD7 = re.compile(r"[A-Za-z][a-z]{6,}")
 _MARKS = ("®", "™", "TM", "(R)")
 _INTRO_CUES = ("study of", "studies of", "trial of", "trials of", "study with", "trial with", "evaluating", "assessing")
@@ -533,6 +601,9 @@ def _stems_by_tail() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_LAST3 = itemgetter(slice(-3, None))
+
+
 def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     """Every drug-name mention in ``text``, sorted and non-overlapping.
 
@@ -564,15 +635,12 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     if raw:
         raw += _spaced_codes(ctext, raw)
     stems = vocab.inn_stems()
-    suffixes = tuple(s for s, _ in stems)
     words7 = set(_WORD7.findall(text))
-    by_tail = _stems_by_tail()
-    cands = set()
-    for w in words7:
-        lw = w.lower()
-        t = by_tail.get(lw[-3:])
-        if t is not None and lw.endswith(t):
-            cands.add(w)
+    # Which words end in a WHO stem: lower-casing and the look-up by the last three letters run
+    # through map() (no Python step per word, a release has hundreds); few words remain to test.
+    lows = list(map(str.lower, words7))
+    tails = list(map(_stems_by_tail().get, map(_LAST3, lows)))
+    cands = {w for w, lw, t in compress(zip(words7, lows, tails), tails) if lw.endswith(t)}
     if cands:
         for m in _inn_re().finditer(text):
             w = m.group("w").lower()
@@ -610,7 +678,7 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     brands: dict[str, bool] = {}
     if any(k in text for k in _MARKS):
         owners = {mm.group("b"): mm.group("o").lower() for mm in _TRADEMARK_OF.finditer(text)} if "trademark" in text else {}
-        for m in BRAND_RE.finditer(text):
+        for m in _brand_matches(text):
             b = m.group("b") or m.group("B")
             if _PLATFORM_AFTER.match(text, m.end()) or b.upper() in prefixes or _PLATFORM_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 brands[b] = None  # a technology platform or an organization: never a drug
@@ -1134,6 +1202,7 @@ _INN_MORPH_ENDS = tuple(
     "mab nib sib tap stat tide cept parin pril sartan olol azole cillin mycin vir siran sen gepant pitant afil xaban gliptin "
     "gliflozin floxacin triptan dronate setron relix kinra bart orep tug prant imod".split()
 )
+_ENDS_INN_MORPH = methodcaller("endswith", _INN_MORPH_ENDS)
 # words right before an "after" cue ("dosing of", "treated with"): a cheap test before the pattern
 _FRAME_PRE = {
     " with ": ("treatment", "treated", "therapy", "dosed", "combination", "patients", "participants"),
@@ -1173,8 +1242,10 @@ def _framed_names(text: str, issuer: str | None, prefixes: frozenset[str], comps
     cues: dict[str, set[str]] = {}
     # a lower-case INN-like word in a sentence about development ("bringing buntanetap to patients" after
     # "its pivotal Phase 3 trial"): the ending and the context are the two cues
-    for w in words7:
-        if w.islower() and w.endswith(_INN_MORPH_ENDS) and _INN_MORPH.search(w) and w not in _ENGLISH_MORPH:
+    # (the first two tests through filter()/map(), no Python step per word: a release has hundreds)
+    lower_words = list(filter(str.islower, words7))
+    for w in compress(lower_words, map(_ENDS_INN_MORPH, lower_words)):
+        if _INN_MORPH.search(w) and w not in _ENGLISH_MORPH:
             for a in _occurrences(text, w):
                 if text.startswith("-", a + len(w)):
                     continue  # "clarithromycin-based therapies": a class of regimens

@@ -9,6 +9,7 @@ start a new paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"[ \t]*(?:[-•*▪·●]|\d{1,2}[.)])\s")
@@ -99,3 +100,34 @@ def _add(text: str, out: list[Span], s: int, e: int) -> None:
         e -= 1
     if e - s > 1:
         out.append(Span(s, e))
+
+
+def anchored_finditer(rx: re.Pattern[str], text: str, anchors: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text)``, for a pattern whose every match starts with one of the
+    literals ``anchors`` (so no match is empty).
+
+    Why: a pattern opening with a look-behind or a long alternation is tried by ``re`` at every
+    position of the release; ``str.find`` locates the few places where a match can start far
+    faster, and ``rx.match`` there gives what the scan would (it tries positions in order and
+    resumes after each match, as this does).
+    """
+    starts: set[int] = set()
+    for a in anchors:
+        i = text.find(a)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(a, i + 1)
+    end = 0
+    for i in sorted(starts):
+        if i < end:
+            continue
+        m = rx.match(text, i)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def literal_prefixes(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``words`` that do not start with another of them: enough anchors for an
+    alternation of them ("drug" finds "drug candidate" too)."""
+    return tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
