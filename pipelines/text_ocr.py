@@ -89,10 +89,20 @@ def _exchange(m: re.Match) -> str:
 
 
 def _phase_numeral(m: re.Match) -> str:
+    if "|" in m.group(2) and _in_pipe_row(m):
+        return m.group(0)  # "| Phase | Partner |": a cell border, not an OCR'd numeral
     numeral = "".join(STROKES[c] for c in m.group(2))
     if numeral not in ROMAN:
         return m.group(0)
     return "Phase " + numeral
+
+
+def _in_pipe_row(m: re.Match) -> bool:
+    text = m.string
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[start:end if end >= 0 else len(text)]
+    return line.count("|") - m.group(2).count("|") >= 2
 
 
 def _fix_name_slips(text: str) -> str:

@@ -142,6 +142,9 @@ def test_a_rule_inside_the_release_is_not_a_trailer():
         ("on many carcinomas.! BAY 94 is", "on many carcinomas. BAY 94 is"),
         ("against tumors.?", "against tumors."),
         ("found at WWW.example.com.", "found at www.example.com."),
+        ("It is in Phase | testing.", "It is in Phase I testing."),
+        # a pipe table's cell border after a "Phase" header is not a numeral
+        ("| Program | Phase | Partner |", "| Program | Phase | Partner |"),
     ],
 )
 def test_ocr_slips_are_repaired_by_general_rules(raw, fixed):
