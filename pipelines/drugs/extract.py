@@ -35,6 +35,11 @@ Milestones: an event in a catalyst list takes the drug it names right after it
 are kept without a date when the plan is firm (not "if", "potential", an adjective
 "advanced", or a cause "due to") and the clause prints no date at all.
 
+Pipeline tables (``pipeline_tables.py``): a row under a header naming a drug column and
+a phase or indication column gives its drug's stage, indications and partner.
+A release whose only regulatory word is "FDA-approved", with no developer wording at
+all, is a clinic's or seller's badge for a product it uses: no facts.
+
 A phase needs both a drug subject and a clinical word in the sentence, and no
 non-drug context (mining, tokens, grants: ``non_phase_contexts.csv``), so
 "Phase 2 of the growth plan" or a mine's "Phase I drilling" yield nothing.
@@ -50,7 +55,7 @@ import re
 import bisect
 from dataclasses import dataclass, field
 
-from pipelines.drugs import attributes, milestones, phases, regulatory
+from pipelines.drugs import attributes, milestones, phases, pipeline_tables, regulatory
 from pipelines.drugs.canonical import UnionFind, pick_name
 from pipelines.drugs.names import _PAREN_CLOSE, SALT, Mention, find_aliases, find_mentions, issuer_key
 from pipelines.drugs.text import Span, paragraphs, sentences
@@ -95,8 +100,8 @@ _COMPANY_APPOSITION = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:company|fi
 _CAREER = re.compile(r"\b(?:[Aa]t [A-Z][\w-]+,|previously|prior to|former(?:ly)?|served|founded|career|invented|oversaw|a series of)\b")
 # a partnership about a test, device or technology, not the drug ("partnered with Bio-Rad to commercialize the assay")
 _NOT_DRUG_PARTNER = re.compile(r"\b(?:assays?|tests?|diagnostics?|devices?|kits?|instruments?|platforms?|technolog(?:y|ies)|Technologies|software|AI)\b")
-_PARTNER_CUE = re.compile(r"\b(?:partnership|collaboration|partnered|licensed to)\b")
-_PARTNER_DEV = re.compile(r"\b(?:commerciali[sz]\w+|co-develop\w*|develop\w*|clinical|trials?|licens\w+|rights)\b", re.I)
+_PARTNER_CUE = re.compile(r"\b(?:partnership|collaboration|partnered|licensed to|(?:its|our) (?:development |commercial |manufacturing |licensing )?partner)\b")
+_PARTNER_DEV = re.compile(r"\b(?:commerciali[sz]\w+|commercial manufactur\w+|co-develop\w*|develop\w*|clinical|trials?|licens\w+|rights)\b", re.I)
 _SECONDARY = re.compile(r"(?:combination with|combined with|plus|compared (?:with|to)|versus|vs\.?|in addition to|than|together with)\s*(?:\w+\s+)?$", re.I)
 _COORD = re.compile(r"\s*(?:,|,?\s*and|&|/|or|,\s*and)\s*")
 # "IMGN529 - in preclinical ...", "IHL-42X Update: IHL-42X is ..."
@@ -177,7 +182,7 @@ class _Ctx:
 def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list[DrugAlias]]:
     text = doc.text or ""
     low = text.lower()
-    if not any(w in low for w in _GATE_WORDS) or not any(w in low for w in _BIO_WORDS):
+    if not any(w in low for w in _GATE_WORDS) or not any(w in low for w in _BIO_WORDS) or _badge_only(low):
         return [], []
     issuer = issuer_key(text, doc.company)
     mentions = find_mentions(text, issuer)
@@ -192,6 +197,7 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
         ctx.sole = sorted(subjects)
     ctx.lead = _lead_drug(ctx, subjects)
     _walk(ctx)
+    _table_rows(ctx)
     _trial_phases(ctx)
     _marketed(ctx)
     facts = _finish(ctx, passing)
@@ -208,6 +214,20 @@ def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list
         key=lambda a: (a.drug, a.alias_type != "code", a.alias),
     )
     return facts, aliases
+
+
+def _badge_only(low: str) -> bool:
+    """"FDA-approved" is the release's only regulatory or development word: a clinic, spa or
+    seller praising a product it uses ("our FDA-approved laser", "integration of X, an
+    FDA-approved formulation"), not a release about a drug's development."""
+    n = low.count("fda")
+    if n == 0 or n != low.count("fda-approved") + low.count("fda approved"):
+        return False
+    return not any(w in low for w in _GATE_WORDS if w not in ("fda", "approv")) and not any(w in low for w in _DEVELOPER_WORDS)
+
+
+# a drug developer's own release ("Acme (NASDAQ: ACME) presents preliminary data ..."), never a clinic's
+_DEVELOPER_WORDS = ("®", "medicines", "pharma", "biotech", "biopharm", "clinical", "therapeutics", "data", "nasdaq", "nyse", "investor")
 
 
 # ---------------------------------------------------------------- names
@@ -605,9 +625,16 @@ _ANOTHER = re.compile(
 def _other_party(stext: str, whole_release: bool) -> bool:
     """The sentence speaks of another party's product or of programs in general. Next to a
     sentence about one drug, working "in partnership with" someone is still that drug's development."""
-    if whole_release:
-        return _OTHER_PARTY.search(stext) is not None
-    return any(not m.group().lower().startswith("partner") for m in _OTHER_PARTY.finditer(stext))
+    for m in _OTHER_PARTY.finditer(stext):
+        if not whole_release and m.group().lower().startswith("partner"):
+            continue
+        if m.group().lower() == "platform" and _OWN_PLATFORM.search(stext, max(0, m.start() - 45), m.start()):
+            continue  # "using Acme's AI-driven XYZ platform": the company's own tool, not another party's product
+        return True
+    return False
+
+
+_OWN_PLATFORM = re.compile(r"\b(?:its|our|[A-Z][\w-]+(?:'s|’s))\s+(?:[\w()®™-]+\s+){0,3}$")
 
 
 # a program code printed as a study's subject ("the LP-184 Phase 1a trial")
@@ -985,6 +1012,42 @@ def _own_marketed(text: str, m: Mention, issuer: str | None) -> bool:
     if _CAREER_MARKET.search(head):
         return False  # "most recently led finance at a company that markets ... under the X brand": another company's product
     return _OWN_MARKET.search(head) is not None and ("company" in head or (issuer is not None and issuer in head.lower()))
+
+
+# a program code printed alone in a pipeline table's drug cell
+_CODE_CELL = re.compile(r"[A-Z]{1,5}-?\d{2,5}[A-Za-z]?")
+_ROW_SKIP = frozenset({"forward_looking", "contacts", "footnotes"})
+
+
+def _table_rows(ctx: _Ctx) -> None:
+    """Rows of a pipeline table (see ``pipeline_tables``): each gives its drug's stage,
+    indications and partner."""
+    for a, b, cells in pipeline_tables.rows(ctx.text):
+        sec = ctx.doc.section_at(a)
+        if (sec is not None and sec.kind in _ROW_SKIP) or "drug" not in cells:
+            continue
+        drugs = _row_drugs(ctx, cells["drug"])
+        if not drugs:
+            continue
+        row = Span(a, b)
+        if "phase" in cells and (value := pipeline_tables.phase_of(cells["phase"][2])):
+            _emit(ctx, drugs, "phase", value, cells["phase"][2], row)
+        if "indication" in cells:
+            s, e, _c = cells["indication"]
+            for _x, _y, value, det in attributes.indications(ctx.text, s, e, ctx.forms):
+                _emit(ctx, drugs, "indication", value, det, row)
+        if "partner" in cells and (org := pipeline_tables.partner_of(cells["partner"][2])):
+            key = org.split()[0].lower()
+            if not (ctx.issuer and (key == ctx.issuer or key.startswith(ctx.issuer[:6]))):
+                _emit(ctx, drugs, "partner", org, None, row)
+
+
+def _row_drugs(ctx: _Ctx, cell: tuple[int, int, str]) -> list[str]:
+    s, e, c = cell
+    own = [m for m in _mentions_in(ctx, s, e) if not m.comparator]
+    if own:
+        return _canon_list(ctx, own)
+    return [c] if _CODE_CELL.fullmatch(c) else []
 
 
 def _marketed(ctx: _Ctx) -> None:

@@ -17,7 +17,7 @@ _REGIONS = (
 )
 # Past events only; "expects to submit" is a milestone, handled in milestones.py.
 _HEDGE = re.compile(
-    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|apply for|applying for|plans? to|intends? to|expects? to|will|would|could|may|if approved|once approved|prepar\w+|becom\w*|goal of|aim of|hopes? to|on track to|positioned to|seeks? to|in order to|guidance on|redeem\w*|vouchers?|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
+    r"\b(?:anticipated|expected|pending|awaiting|awaits?|priority is|goal is|aims? to|to submit|to file|potential(?:ly)?|seek\w*|pursu\w*|path(?:way)? to|eligib\w*|appl(?:y|ying|ies) (?:to|for)|plans? to|intends? to|expects? to|will|would|could|may|if approved|once approved|prepar\w+|becom\w*|goal of|aim of|hopes? to|on track to|positioned to|seeks? to|in order to|guidance on|redeem\w*|vouchers?|discuss\w*|roadmap|toward|support\w* (?:an? |the )?(?:future )?(?:application|filing|submission))\b",
     re.I,
 )
 _TRIAL_PERMIT = re.compile(
