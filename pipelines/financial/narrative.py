@@ -1462,6 +1462,9 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     if not monies:
         return
     if any(m.is_range for m in monies):
+        monies = _undated_from_to(doc, ctx, c_start, c_end, sent, resolved, anchor, weak, monies, out)
+        if not monies:
+            return
         monies = _split_change_ranges(text, monies)
     segs = _cut(text, c_start, c_end, _COMPARE_RE)
     if len(segs) > 1 and "respectively" not in text[c_start:c_end].lower():
@@ -1600,6 +1603,91 @@ def _split_change_ranges(text: str, monies: list[Money]) -> list[Money]:
             continue
         out += [first[0], second[0]]
     return out
+
+
+# "Revenue grew from $5.2 million to $6.0 million": a change with no period of its own.
+_UNDATED_FROM_VERB_RE = re.compile(
+    r"(?:\s+(?:was|were|has|have|had))?\s+(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved"
+    r"|jumped|surged|growing|increasing|decreasing|rising|falling|declining)\s+from\s*$", re.IGNORECASE)
+# A quarter's "from $A" is the year-earlier quarter only where the sentence says so (else it may be sequential).
+_YOY_RE = re.compile(
+    r"\b(?:year[- ]over[- ]year|year[- ]on[- ]year|prior[- ]year|previous\s+year|year[- ]ago|a\s+year\s+earlier"
+    r"|same\s+(?:period|quarter)\s+(?:of\s+|in\s+)?(?:last|the\s+prior|the\s+previous|a)\s+year)\b", re.IGNORECASE)
+_SEQUENTIAL_RE = re.compile(r"\b(?:sequential(?:ly)?|previous\s+quarter|prior\s+quarter|quarter[- ]over[- ]quarter"
+                            r"|quarter[- ]on[- ]quarter|last\s+quarter)\b", re.IGNORECASE)
+
+
+def _undated_from_to(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, sent: tuple[int, int],
+                     resolved: list[_Resolved], anchor: Period | None, weak: bool, monies: list[Money],
+                     out: list[FinancialFact]) -> list[Money]:
+    """"Operating expenses increased from $5.89 million to $7.35 million" in a paragraph about
+    fiscal 2024: the later figure is the paragraph's period, the earlier one the year before
+    (for a quarter, only where the sentence says the comparison is year over year). The
+    figures are placed only when the sentence names no period, the paragraph's period is the
+    clause's own (not a later clause's) and the release reports no other span an undated
+    figure could belong to. A range read this way leaves the clause (it is no forecast)."""
+    text = doc.text
+    if anchor is None or anchor.is_instant or weak or ctx.calendar.ambiguous \
+            or any(sent[0] <= r.mention.start < sent[1] for r in resolved):
+        return monies
+    out_monies = []
+    for m in monies:
+        pair = _change_pair(text, c_start, m)
+        if pair is None:
+            out_monies.append(m)
+            continue
+        concept, label, first, second = pair
+        if not 0.02 <= second.value / max(first.value, 1e-9) <= 50:
+            # "grew from $1.300 million to $3,518 million": a misprinted scale, not a 2,700-fold change
+            out_monies.append(m)
+            continue
+        if concept.instant or concept.per_share or guidance.is_forward_looking(text[c_start:m.start]):
+            out_monies.append(m)
+            continue
+        other = _OTHER_SPANS_RE.get(anchor.months)
+        if (anchor.months == 3 and anchor.end.month == ctx.calendar.end_month) \
+                or (other is not None and _reports_other_span(doc, other)):
+            return monies  # "fourth quarter and year-end results": an undated change could be either span
+        clause = text[c_start:c_end]
+        for money, period in ((second, anchor), (first, _year_before(text, sent, anchor, ctx))):
+            if period is None:
+                continue
+            fact = _make_fact(doc, ctx, _Amount(money, 0, concept, label, subject=True), period, clause, sent, False)
+            if fact is not None:
+                out.append(fact)
+    return out_monies
+
+
+def _change_pair(text: str, c_start: int, m: Money) -> tuple[Concept, str, Money, Money] | None:
+    if not m.is_range or m.per_share:
+        return None
+    verb = _UNDATED_FROM_VERB_RE.search(text, max(c_start, m.start - 40), m.start)
+    if verb is None:
+        return None
+    table, pattern = _concepts()
+    label = None
+    for lm in pattern.finditer(text, c_start, verb.start()):
+        label = lm
+    if label is None or label.end() != verb.start() or not _is_subject(text, c_start, label.start()) \
+            or _qualified(text, label.start(), label.group(0), c_start):
+        return None
+    to = _RANGE_TO_RE.search(text, m.start, m.end)
+    if to is None:
+        return None
+    first, second = find_money(text, m.start, to.start()), find_money(text, to.end(), m.end)
+    if len(first) != 1 or len(second) != 1 or first[0].is_range or second[0].is_range \
+            or first[0].end != to.start() or second[0].end != m.end:
+        return None
+    concept = table[_key(label.group(0))]
+    return concept, label.group(0), first[0], second[0]
+
+
+def _year_before(text: str, sent: tuple[int, int], anchor: Period, ctx: PeriodContext) -> Period | None:
+    if anchor.months != 12 and (_YOY_RE.search(text, *sent) is None or _SEQUENTIAL_RE.search(text, *sent)):
+        return None
+    if anchor.months not in (3, 6, 9, 12):
+        return None
+    return ctx.calendar.shifted(anchor, -1)
 
 
 _SAME_IN_BOTH_RE = re.compile(r"\b(?:remained|remains|unchanged|flat|steady|stable|both|each|respectively)\b", re.IGNORECASE)
