@@ -268,8 +268,10 @@ _NOT_A_FIGURE_RE = re.compile(
     re.IGNORECASE,
 )
 # Sentences about markets, economies or valuations are not the company's figures.
+# A hyphenated compound ("mid-market", "market-leading", "go-to-market") only
+# describes the company, so it does not block its figures.
 _BLOCK_RE = re.compile(
-    r"\b(?:market(?:s|place)?(?!\s+share)|industry|economy|cagr|addressable|peak\s+sales|valuation|market\s+cap"
+    r"\b(?:(?<!-)market(?:s|place)?(?!\s+share|-)|industry|economy|cagr|addressable|peak\s+sales|valuation|market\s+cap"
     r"|worldwide\s+sales|global\s+sales|per\s+barrel|per\s+ounce|per\s+tonne|token)\b",
     re.IGNORECASE,
 )
