@@ -260,3 +260,28 @@ def test_trademarked_name_without_a_development_frame_is_no_drug():
 def test_abbreviation_in_parenthesis_does_not_introduce_a_protein():
     text = "KTM-2 is in a Phase 1 trial. It is not a substrate for P-glycoprotein (P-gp), a membrane protein that pumps drugs out of the brain."
     assert {n for n, _k in names(text)} == {"KTM-2"}
+
+
+def test_lower_case_letter_variant_of_a_named_code_is_its_alias():
+    text = ("Quellix Bio is developing QLX-4400, a fusion protein candidate for gastric cancer. "
+            "In mouse models, its murine form mQLX-4400 reduced metastases.")
+    assert ("QLX-4400", "mQLX-4400") in pairs(text, "quellix")
+
+
+def test_lower_case_letter_glued_to_a_word_is_no_code_variant():
+    text = "Quellix Bio is developing QLX-4400, a candidate for gastric cancer. See doc-mQLX-4400 and xyQLX-4400."
+    names = {m.name for m in find_mentions(text, "quellix")}
+    assert "QLX-4400" in names and not any(n.endswith("QLX-4400") and n != "QLX-4400" for n in names)
+
+
+def test_lower_case_word_in_parentheses_after_a_code_is_its_generic():
+    text = ("Quellix Bio is developing QLX-5500 (levomorphazine), a candidate for narcolepsy. "
+            "Levomorphazine is taken once daily.")
+    names = {(m.name, m.kind) for m in find_mentions(text, "quellix")}
+    assert ("levomorphazine", "inn") in names
+    assert ("QLX-5500", "levomorphazine") in pairs(text, "quellix")
+
+
+def test_disease_word_in_parentheses_after_a_code_is_no_generic():
+    text = "Quellix Bio is developing QLX-5500 (fibromatosis), a candidate in Phase 2."
+    assert "fibromatosis" not in {m.name for m in find_mentions(text, "quellix")}

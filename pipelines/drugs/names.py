@@ -766,8 +766,36 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             out = _resolve(raw)
     if out:
         linked = _linked_names(text, out, issuer, prefixes, comps) + _sibling_names(text, out, issuer)
+        linked += _letter_variants(text, out) + _code_generics(text, out, comps)
         if linked:
             out = _resolve(raw + linked)
+    return out
+
+
+def _code_generics(text: str, ms: list[Mention], comps) -> list[Mention]:
+    """"CTx-1302 (dextroamphetamine)": a lower-case word in parentheses right after a code is the code's
+    generic name even without a known WHO stem (archive-wide, this shape only ever pairs code and INN)."""
+    words = set()
+    for m in ms:
+        if m.kind == "code" and not m.comparator and text.startswith(" (", m.end):
+            g = _PAREN_WORD.match(text, m.end + 1)
+            if g and not _DISEASE_WORD.search(g["g"]) and g["g"] not in _NAME_STOP:
+                words.add(g["g"])
+    return [Mention(a, a + len(w), w, "inn", w in comps) for w in words for a in _occurrences(text, w)]
+
+
+def _letter_variants(text: str, ms: list[Mention]) -> list[Mention]:
+    """"mTNX-1700" beside "TNX-1700": a one-letter lower-case prefix names a variant (murine, modified) of a
+    code the release already names; the code's own pattern cannot see it behind the letter."""
+    out = []
+    for name in {m.name for m in ms if m.kind == "code" and not m.comparator}:
+        i = text.find(name, 1)
+        while i > 0:
+            j = i + len(name)
+            if ("a" <= text[i - 1] <= "z" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] in "-_/."))
+                    and (j >= len(text) or not (text[j].isalnum() or text[j] == "-"))):
+                out.append(Mention(i - 1, j, text[i - 1:j], "code"))
+            i = text.find(name, j)
     return out
 
 
@@ -1111,7 +1139,8 @@ def _code_variant_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]
         if m.comparator:
             continue
         if m.kind == "code":
-            first.setdefault(_code_key(m.name), {}).setdefault(m.name, m)
+            key = _code_key(m.name[1:] if m.name[:1].islower() else m.name)
+            first.setdefault(key, {}).setdefault(m.name, m)
         elif m.kind == "inn" and " " not in m.name:
             first.setdefault(m.name.split("-")[0].lower(), {}).setdefault(m.name, m)
     pairs = []
