@@ -293,6 +293,7 @@ def _doc_canonical(mentions: list[Mention], pairs) -> tuple[dict[str, str], dict
 def _walk(ctx: _Ctx) -> None:
     text = ctx.text
     heading: list[str] = []
+    qa: list[str] = []  # the one drug a Q&A exchange is about
     for para in paragraphs(text):
         sec = ctx.doc.section_at(para.start)
         if sec is not None and sec.kind in _SKIP_SECTIONS:
@@ -304,18 +305,33 @@ def _walk(ctx: _Ctx) -> None:
         is_bullet = text[para.start] in "-•*▪·●" or (para.start > 0 and text[para.start - 1] in " \t")
         short = len(ptext) < 90 and not ptext.rstrip().endswith((".", "!", "?"))
         # Drug heading: "IMGN529 - in preclinical ...", "SAR3419, SAR650984, and SAR566658 - in development by ..."
-        lead = _leading_list(ctx, pm, para.start)
+        label = _LABEL.match(text, para.start)
+        head = label.end()
+        after = para.start  # where the heading drug starts to speak for drug-less sentences
+        if label.group(1) and any(m.start == label.start(1) for m in pm):
+            head = label.start(1)  # "• CTX-123: Phase 3 data ..." (the drug itself heads the bullet)
+            label = None
+        lead = _leading_list(ctx, pm, head)
+        qa = _qa_drug(ctx, ptext, pm, qa)
         if lead and _HEADING_DASH.match(text, lead[-1].end):
             heading = _canon_list(ctx, lead)
             is_bullet = True  # the paragraph is about its heading drug: drug-less sentences take it
         elif ptext.startswith("About ") and short:
             heading = _canon_list(ctx, pm)
-        elif short and not pm:
-            heading = []
-        if (not heading and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext)))
+        elif label is not None and label.group(1) and len(one := set(_canon_list(ctx, [m for m in pm if not m.comparator]))) == 1:
+            # "NDA Submission and FDA Approval Pathway: ... CTx-1301 ... a potential PDUFA date in mid-2026":
+            # an analyst note's section about one drug
+            heading = sorted(one)
+            is_bullet = True
+            after = next(m.end for m in pm if not m.comparator)
+        elif short and not pm or label is not None and label.group(1):
+            heading = []  # "Valuation: ..." opens another section of an analyst note
+        # "A: We expect topline data from the trial in 2H25": the answer goes on about the question's drug
+        seed = qa if len(qa) == 1 and _ANSWER.match(ptext) and not any(not m.comparator for m in pm) else []
+        if (not heading and not seed and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext)))
                 and not ((ctx.lead or ctx.sole) and _LEAD_REF.search(ptext))):
             continue  # nothing in this paragraph can be about a drug
-        last: list[str] = []
+        last: list[str] = seed
         ahead = _named_ahead(ctx, pm) if not heading else None
         for sent in _split_topics(text, sentences(text, para)):
             stext = text[sent.start:sent.end]
@@ -325,7 +341,26 @@ def _walk(ctx: _Ctx) -> None:
                 # "Acme has a phase 2/3 study in NASH. Its drug, called X, ...": the sentences before the name are about X
                 last = _sentence(ctx, sent, ahead[1], True, last)
                 continue
+            if sent.start < after or (after > para.start and _unnamed_code(ctx, sent)):
+                # a section's drug speaks only after it is named, and not for another, unnamed program
+                last = _sentence(ctx, sent, [], False, last)
+                continue
             last = _sentence(ctx, sent, heading, is_bullet, last)
+
+
+# a bullet marker and/or a section label ("• ", "Pipeline: ", "Company Updates: ") before a paragraph's heading drug;
+# a label with no drug after it ("Valuation: ...") opens another section of an analyst note
+_LABEL = re.compile(r"(?:[-•*▪·●]\s*)?((?:(?:[A-Z][\w&/,-]*|and|of|for|&)\s){0,6}[A-Z][\w&/-]*:\s+)?")
+_QUESTION = re.compile(r"(?:\*\*)?(?:Q|Question)\s*[:.]")
+_ANSWER = re.compile(r"(?:\*\*)?(?:A|Answer)\s*[:.]")
+
+
+def _qa_drug(ctx: _Ctx, ptext: str, pm: list[Mention], qa: list[str]) -> list[str]:
+    """The drug of the exchange: the one a question names, else the one the previous answer named."""
+    if _QUESTION.match(ptext) or _ANSWER.match(ptext):
+        own = _canon_list(ctx, [m for m in pm if not m.comparator])
+        return sorted(set(own)) if own else qa
+    return []
 
 
 # "Their drug is called X", "a galectin antagonist called X", "Its lead candidate, X,"

@@ -42,6 +42,10 @@ def regions(text: str) -> list[str]:
     return [r for r, rx in _REGIONS if rx.search(text)]
 
 
+# "acceptance could set up a potential PDUFA date": the date is not assigned yet
+_UNSET_PDUFA = re.compile(r"\b(?:potential|possible|could set up|would set up)\b[^.;]{0,20}$", re.I)
+
+
 def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
     """(start, end, value, hedged) for each regulatory event printed in the span."""
     seg = text[start:end]
@@ -67,6 +71,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
             hedged = value != "pdufa_date" and (
                 _HEDGE.search(seg[max(0, m.start() - 80):m.start()]) is not None or _IF_CLAUSE.search(seg, max(0, m.start() - 160), m.start()) is not None
             )
+            if value == "pdufa_date" and _UNSET_PDUFA.search(seg, max(0, m.start() - 40), m.start()):
+                hedged = True  # "acceptance could set up a potential PDUFA date": no date assigned yet
             if hedged and value in _DESIGNATIONS and _GRANTED_AFTER.match(seg, m.end()):
                 hedged = False  # "expects to file its NDA, leveraging Fast Track designation already granted by the FDA"
             out.append((a, b, value, hedged))
