@@ -205,7 +205,7 @@ _PERIODISH = r"(?:the\s+)?(?:same|prior|previous|year[- ]ago|year[- ]earlier|las
 _COMPARE_RE = re.compile(
     r"\b(?:as\s+)?compar(?:ed|ing|es)\s+(?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|\b(?:up|down)\s+from\b"
     r"|\b(?:up|down|an?\s+increase\s+of|a\s+decrease\s+of)\s+[\d.,]+\s?(?:%|percent)\s+(?:from|over|compared)\b"
-    r"|\bfrom\b(?=\s+(?:the\s+)?" + CURRENCY_START + ")"
+    r"|\bfrom\b(?=\s+(?:the\s+|negative\s+|positive\s+)?" + CURRENCY_START + ")"
     r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
     r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
     # "significantly lower than the $18.5 million loss in Q3 2023"
@@ -298,7 +298,7 @@ class _Amount:
     skipped: bool = False  # bound to a qualified phrase ("non-GAAP net loss"): not a fact, not a source
     subject: bool = False  # its concept phrase opens the clause ("Net loss was $5.0 million")
     per_share: bool = False  # a bare "$0.30" bound to a per-share phrase
-    signed: bool = False  # "a negative $0.9 million": a sign in words, never a fact
+    word_sign: int = 0  # "negative $0.9 million" (-1), "positive $0.6 million" (+1): read only for signed concepts
     src: "_Amount | None" = None  # the segment-0 figure a comparative took its concept from
 
 
@@ -331,6 +331,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
     if tokens[-2:] == ["at", "least"]:
         tokens.pop()  # "revenue of at least $50 million": a floor, read as one (``_make_fact``)
+    if tokens and tokens[-1] in ("negative", "positive", "minus"):
+        tokens.pop()  # "was negative $2.3 million": a sign in words (``_make_fact``)
     if sign < 0 and tokens[-4:-2] == ["to", "a"] and tokens[-2:] in (["loss", "of"], ["deficit", "of"]):
         del tokens[-3:]  # "increased by $1.3 million to a loss of $1.7 million": the level, still a loss
     for t in tokens:
@@ -602,8 +604,14 @@ _PART_AFTER_RE = re.compile(
 )
 
 
-# "compared to a negative $0.9 million": a sign in words we do not carry; not read.
-_SIGN_WORD_RE = re.compile(r"\b(?:negative|minus|positive)\s*$", re.IGNORECASE)
+# "compared to a negative $0.9 million": a sign in words. It is carried only for measures that can
+# take either sign (``_SIGNED_CONCEPTS``) named by a neutral phrase ("net income", not "net loss").
+_SIGN_WORD_RE = re.compile(r"\b(?:(negative|minus)|positive)\s*$", re.IGNORECASE)
+# Non-GAAP measures (EBITDA, adjusted net income) keep the old rule: their sign in words is not read.
+_SIGNED_CONCEPTS = frozenset({
+    "NetIncomeLoss", "OperatingIncomeLoss", "NetCashProvidedByUsedInOperatingActivities", "IncomeLossBeforeIncomeTaxes",
+    "NetIncomeLossAvailableToCommonStockholdersBasic", "NonoperatingIncomeExpense", "InterestIncomeExpenseNet",
+})
 
 
 _SIGNED_JOINER_RE = re.compile(r",?\s*(?:or|and)\s+(?:a\s+)?(?:net\s+)?(loss|income|earnings)\s+of")
@@ -618,10 +626,8 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
     respectively = "respectively" in text[seg[0]:seg[1]].lower()
     for a in amounts:
         money = a.money
-        if _SIGN_WORD_RE.search(text, max(seg[0], money.start - 12), money.start):
-            a.signed = True
-            prev_end, prev = money.end, None
-            continue
+        if word := _SIGN_WORD_RE.search(text, max(seg[0], money.start - 12), money.start):
+            a.word_sign = -1 if word.group(1) else 1
         if _NOT_A_FIGURE_RE.match(text, money.end) or _PART_AFTER_RE.match(text, money.end):
             prev_end, prev = money.end, None
             continue
@@ -791,7 +797,7 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
             if len(dst) > 1 and "respectively" not in text[segs[k][0]:segs[k][1]].lower() and unit.endswith("share") is False:
                 continue
             for s, d in zip(src, dst):
-                if d.concept is None and not d.signed and not _NOT_A_FIGURE_RE.match(text, d.money.end):
+                if d.concept is None and not _NOT_A_FIGURE_RE.match(text, d.money.end):
                     if _OWN_MEASURE_RE.search(text, segs[k][0], d.money.start):
                         continue  # "up from the year-ago period, with nine-month earnings rising to $11.8 million"
                     if d.money.per_share and _opposite_base(these, d, s):
@@ -831,7 +837,7 @@ def _share_across_periods(text: str, amounts: list[_Amount], resolved: list[_Res
     """"$4.1 million for the quarter and $15.2 million for the full year": one measure, each figure
     followed by its own period; the second takes the first's concept."""
     for prev, a in zip(amounts, amounts[1:]):
-        if a.concept is not None or a.skipped or a.signed or prev.concept is None or prev.seg != a.seg:
+        if a.concept is not None or a.skipped or prev.concept is None or prev.seg != a.seg:
             continue
         if prev.money.unit != a.money.unit or prev.money.per_share or a.money.per_share or prev.per_share:
             continue
@@ -1514,6 +1520,10 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
                 a.concept = None
     clause_text = text[c_start:c_end]
     assigned = _respective_periods(text, segs, amounts, resolved)
+    if from_to is not None and id(amounts[0]) not in assigned and (
+            bare := _bare_year_before(text, amounts[0].money.end, amounts[1].money.start, resolved,
+                                      _period_right_after(text, amounts[1].money.end, c_end, resolved))):
+        assigned[id(amounts[0])] = bare.periods
     # Figures and concept phrases may sit between an amount and its period.
     skip = [(a.money.start, a.money.end) for a in amounts]
     if any(a.concept is not None for a in amounts) and any(
@@ -1697,7 +1707,7 @@ _SAME_IN_BOTH_RE = re.compile(r"\b(?:remained|remains|unchanged|flat|steady|stab
 
 _FROM_TO_VERB_RE = re.compile(
     r"(?:\s+(?:was|were|has|have|had))?\s+(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved|narrowed"
-    r"|widened|went|jumped|surged|moved|changed)\s*$", re.IGNORECASE)
+    r"|widened|went|jumped|surged|moved|changed|swung|swings?|turned|shifted)\s*$", re.IGNORECASE)
 
 
 def _from_to(text: str, segs: list[tuple[int, int]], monies: list[Money],
@@ -1717,8 +1727,9 @@ def _from_to(text: str, segs: list[tuple[int, int]], monies: list[Money],
         return None
     if not _is_subject(text, segs[0][0], label.start()) or _qualified(text, label.start(), label.group(0), segs[0][0]):
         return None
-    p1 = _period_right_after(text, first.end, second.start, resolved)
     p2 = _period_right_after(text, second.end, segs[1][1], resolved)
+    p1 = _period_right_after(text, first.end, second.start, resolved) or _bare_year_before(
+        text, first.end, second.start, resolved, p2)
     if p1 is None or p2 is None or p1.periods == p2.periods or len(p1.periods) != 1 or len(p2.periods) != 1:
         return None
     if _TO_RE.fullmatch(text, p1.mention.end, second.start) is None:
@@ -1727,7 +1738,28 @@ def _from_to(text: str, segs: list[tuple[int, int]], monies: list[Money],
     return None if concept.per_share else (concept, label.group(0))
 
 
-_TO_RE = re.compile(r",?\s+to\s+", re.IGNORECASE)
+def _bare_year_before(text: str, pos: int, limit: int, resolved: list[_Resolved],
+                      later: _Resolved | None) -> _Resolved | None:
+    """"from negative $236,877 in 2023 to positive $646,290 in 2024": a bare year left unplaced on its
+    own is the full year before the other bare year, once that one is placed as a calendar year."""
+    lead = _PERIOD_LEAD_RE.match(text, pos)
+    if lead is None or later is None or len(later.periods) != 1 or not _BARE_YEAR_RE.fullmatch(later.mention.text or ""):
+        return None
+    p = later.periods[0]
+    if p.months != 12 or p.start is None or p.start.month != 1 or p.start.day != 1:
+        return None  # only a calendar year shifts by a plain year
+    for r in resolved:
+        if lead.start() < r.mention.start <= lead.end() and r.mention.end <= limit:
+            year = _BARE_YEAR_RE.fullmatch(r.mention.text or "")
+            if r.periods or year is None or int(year.group(1)) != p.end.year - 1:
+                return None
+            return _Resolved(r.mention, (Period(date(p.start.year - 1, 1, 1), date(p.end.year - 1, 12, 31), 12,
+                                                f"FY{p.end.year - 1}"),))
+    return None
+
+
+_BARE_YEAR_RE = re.compile(r"(?:(?:in|for|during)\s+)?((?:19|20)\d\d)")
+_TO_RE = re.compile(r",?\s+to\s+(?:(?:a\s+)?(?:negative|positive)\s+)?", re.IGNORECASE)
 
 
 def _by_adjective(seg: tuple[int, int], money: Money, resolved: list[_Resolved], periods: tuple) -> bool:
@@ -1758,12 +1790,23 @@ def _current_by_comparison(segs: list[tuple[int, int]], resolved: list[_Resolved
 
 
 _PAREN_PRIOR_RE = re.compile(r"\(\s*(?:([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+)?((?:19|20)\d\d)\s*:")
+# "(previous year: EUR 9.1 million)": the European comparative names no period; by convention it is
+# the same span one year earlier, whatever the length of the reported one.
+_PAREN_YEAR_AGO_RE = re.compile(
+    r"\(\s*(?:the\s+)?(?:previous|prior|preceding|last)[- ]year(?:'s)?(?:\s+(?:period|figure|value|quarter|half[- ]year))?\s*:"
+    r"|\(\s*(?:PY|prior[- ]year\s+period|same\s+period\s+(?:of\s+the\s+|last\s+|previous\s+|prior\s+)year)\s*:",
+    re.IGNORECASE)
 
 
 def _paren_prior(text: str, seg: tuple[int, int], first: Period, ctx: PeriodContext) -> tuple[Period, ...] | None:
-    """The year-earlier period of an IFRS-style comparison "(2024: $X)" or "(July 31, 2024: $X)"."""
+    """The year-earlier period of an IFRS-style comparison "(2024: $X)", "(July 31, 2024: $X)" or
+    "(previous year: $X)"."""
+    if first.is_instant or first.start is None:
+        return None  # a balance's "(previous year: ...)" is as likely the last year-end
+    if _PAREN_YEAR_AGO_RE.match(text, seg[0], seg[1]):
+        return (ctx.calendar.shifted(first, -1),)
     m = _PAREN_PRIOR_RE.match(text, seg[0], seg[1])
-    if m is None or first.is_instant or first.start is None:
+    if m is None:
         return None
     if int(m.group(3)) != first.end.year - 1:
         return None
@@ -1870,6 +1913,9 @@ _LAST_DOLLAR: tuple = (None, "USD")
 def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Period, clause: str,
                sent: tuple[int, int], forward: bool, balance: bool = False) -> FinancialFact | None:
     concept, money = a.concept, a.money
+    if a.word_sign and (forward or concept.sign < 0 or concept.name not in _SIGNED_CONCEPTS or money.negative
+                        or money.is_range or money.per_share or a.per_share):
+        return None
     p = _fit_period(period, concept, clause)
     if p is None and balance:
         p = period.as_instant()  # "Cash on hand of $13.2 million": the balance at the reported period's end
@@ -1912,6 +1958,8 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
             low, high = (low, None) if concept.sign > 0 else (None, high)
     else:
         value = (-abs(money.value) if concept.sign < 0 else money.value) + 0.0  # no "-0.0" for "$0.00"
+        if a.word_sign:
+            value = a.word_sign * abs(money.value) + 0.0
         low = high = None
     return FinancialFact(
         concept=concept.name,
