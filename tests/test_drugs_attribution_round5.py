@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pipelines.document import prepare
 from pipelines.drugs import extract_pipeline_facts
 from pipelines.model import CleanDocument, Section
 
@@ -105,3 +106,23 @@ def test_a_potential_pdufa_date_is_not_yet_assigned():
 def test_section_drug_does_not_speak_before_it_is_named():
     got = facts(SECTIONS)
     assert not any(v[3] == "2026-12-31" for v in got)
+
+
+
+def test_a_phase_the_sentence_plans_to_start_is_a_milestone_not_the_current_phase():
+    doc = prepare("t", "Quorvex Reports Progress\n\nQuorvex Bio (NASDAQ: QRVX), a clinical-stage biotechnology company, is "
+                  "developing QRV-210, its lead drug candidate for ALS. QRV-210 is in a Phase 2 trial in ALS.\n\n"
+                  "Quorvex plans to submit additional data in mid-2026, alongside commencing the Phase 3 HORIZON-ALS trial of QRV-210.")
+    doc.release_date = date(2026, 2, 2)
+    facts, _ = extract_pipeline_facts(doc)
+    assert {f.value for f in facts if f.kind == "phase"} == {"Phase 2"}
+    assert [f.value for f in facts if f.kind == "milestone"] == ["Phase 3 start"]
+
+
+def test_the_issuers_name_in_a_study_nickname_is_no_trial_name():
+    doc = prepare("t", "Quorvex Reports Interim Data\n\nBOSTON - July 28, 2026 (NEWMEDIAWIRE) - Quorvex Bio Corp. (Nasdaq: QRVX) "
+                  '(the "Company" or "Quorvex") provides an interim update on the phase 1b, 12-week study QRV-CH-7 '
+                  '(the "Study" or the "Quorvex Study") of QRV-210, its lead drug candidate for obesity.')
+    facts, _ = extract_pipeline_facts(doc)
+    assert [f.value for f in facts if f.kind == "trial"] == []
+    assert {(f.kind, f.value) for f in facts} == {("indication", "obesity"), ("phase", "Phase 1")}

@@ -829,6 +829,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 ind_spans = inds_sent or attributes.indications(text, sent.start, sent.end, ctx.forms)
             if kind in ("target", "trial") and any(h[0] <= a < h[1] for h in ind_spans):
                 continue  # "targeting MASH", "their phase 2b MASH trial": a disease, not a target or a trial's name
+            if kind == "trial" and ctx.issuer and value.lower() == ctx.issuer:
+                continue  # 'the "Acme Study"': the issuer's name is not a trial's name
             drugs = subj(a)
             _emit(ctx, drugs, kind, value, det, sent)
             got = got or drugs
@@ -1202,6 +1204,9 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
     # a registry number only adds to what the release says of a drug: alone it cannot make a
     # product (a supplement "studied in NCT0...") a drug with facts
     known = {f.drug for f in ctx.facts if not (f.kind == "trial" and attributes.is_registry_number(f.value))}
+    # "plans ..., alongside commencing the Phase 3 trial": the sentence that sets the
+    # start of a phase as a milestone does not also make it the drug's current phase
+    starting = {(f.drug, f.char_start, f.value) for f in ctx.facts if f.kind == "milestone" and f.value.endswith(" start")}
     out = []
     seen = set()
     for f in sorted(ctx.facts, key=lambda f: (f.char_start, f.drug, f.kind, f.value, f.detail or "", f.indication or "")):
@@ -1210,6 +1215,8 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
         if f.kind == "milestone" and f.expected_end is None and f.detail is None and (f.drug, f.value) in dated:
             continue
         if f.kind == "phase" and f.value == "Filed" and f.drug in rejected:
+            continue
+        if f.kind == "phase" and (f.drug, f.char_start, f.value + " start") in starting:
             continue
         if f.drug in passing:
             continue
