@@ -14,27 +14,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from pipelines.document import prepare
-from pipelines.financial.tables import extract_table_facts
-
-
-def _facts(text: str):
-    doc = prepare("fx", text)
-    facts = extract_table_facts(doc)
-    for f in facts:
-        assert doc.text[f.char_start : f.char_end] == f.evidence
-    return {(f.concept, f.period_end, f.months): f.value for f in facts}
-
-
-def _per_line(*cells: str) -> str:
-    return "\n\n".join(cells)
+from table_text import per_line, table_values
 
 
 Y25, Y24 = (date(2025, 3, 31), 12), (date(2024, 3, 31), 12)
 
 
 def test_change_columns_named_under_the_years_are_not_periods():
-    text = "Quillmere Health Reports Fiscal 2025 Results\n\n" + _per_line(
+    text = "Quillmere Health Reports Fiscal 2025 Results\n\n" + per_line(
         "Statement of Operations", "Year Ended March 31,", "2025", "2024", "2025 to 2024", "USD", "USD", "% Change",
         "Revenue", "5,120,400", "4,002,000", "27.9",
         "Cost of revenue", "(3,010,200)", "(2,500,100)", "20.4",
@@ -47,7 +34,7 @@ def test_change_columns_named_under_the_years_are_not_periods():
         "Income tax credit (expense)", "(90,000)", "12,000", "(850.0)",
         "Net income", "510,200", "613,900", "(16.9)",
     )
-    got = _facts(text)
+    got = table_values(text)
     assert got[("Revenues", *Y25)] == 5120400.0
     assert got[("Revenues", *Y24)] == 4002000.0
     assert got[("CostOfRevenue", *Y25)] == 3010200.0
@@ -62,14 +49,14 @@ def test_change_columns_named_under_the_years_are_not_periods():
 
 
 def test_day_first_dates_head_balance_sheet_columns():
-    text = "Brightfen Group Reports 2025 Results\n\n" + _per_line(
+    text = "Brightfen Group Reports 2025 Results\n\n" + per_line(
         "Consolidated Balance Sheets", "As of", "31-Dec-25", "31-Dec-24",
         "Cash and cash equivalents", "4,210,000", "3,900,500",
         "Total current assets", "6,000,000", "5,100,000",
         "Total assets", "9,500,000", "8,000,000",
         "Total liabilities", "2,500,000", "2,000,000",
     )
-    got = _facts(text)
+    got = table_values(text)
     assert got[("CashAndCashEquivalentsAtCarryingValue", date(2025, 12, 31), 0)] == 4210000.0
     assert got[("CashAndCashEquivalentsAtCarryingValue", date(2024, 12, 31), 0)] == 3900500.0
     assert got[("Assets", date(2024, 12, 31), 0)] == 8000000.0
@@ -77,7 +64,7 @@ def test_day_first_dates_head_balance_sheet_columns():
 
 
 def _cash_flows(opening: tuple[str, str]) -> str:
-    return "Tarnwick Bio Reports Third Quarter 2025 Results\n\n" + _per_line(
+    return "Tarnwick Bio Reports Third Quarter 2025 Results\n\n" + per_line(
         "CONDENSED STATEMENTS OF CASH FLOWS", "(in thousands)", "Nine Months Ended September 30,", "2025", "2024",
         "Net loss", "(20,100)", "(18,000)",
         "Net cash used in operating activities", "(15,500)", "(14,000)",
@@ -90,7 +77,7 @@ def _cash_flows(opening: tuple[str, str]) -> str:
 
 
 def test_cash_at_beginning_and_end_of_a_cash_flow_column_are_instants():
-    got = _facts(_cash_flows(("40,000", "40,400")))
+    got = table_values(_cash_flows(("40,000", "40,400")))
     cash = "CashAndCashEquivalentsAtCarryingValue"
     assert got[(cash, date(2024, 12, 31), 0)] == 40000000.0  # the day before the nine months of 2025
     assert got[(cash, date(2023, 12, 31), 0)] == 40400000.0
@@ -101,7 +88,7 @@ def test_cash_at_beginning_and_end_of_a_cash_flow_column_are_instants():
 
 def test_cash_lines_that_do_not_roll_forward_are_left_out():
     # the export printed the opening figures in the wrong columns: neither column adds up
-    got = _facts(_cash_flows(("40,400", "40,000")))
+    got = table_values(_cash_flows(("40,400", "40,000")))
     assert not [k for k in got if k[0] == "CashAndCashEquivalentsAtCarryingValue"]
     assert got[("NetCashProvidedByUsedInOperatingActivities", date(2024, 9, 30), 9)] == -14000000.0
 
@@ -118,7 +105,7 @@ def test_share_capital_line_with_dates_stays_in_the_balance_sheet():
         "Additional paid-in capital 60,988 60,289 Accumulated deficit (54,000) (53,000) "
         "Total stockholders' equity 7,000 7,300 Total liabilities and stockholders' equity 9,000 9,800\n"
     )
-    got = _facts(text)
+    got = table_values(text)
     j25, d24 = (date(2025, 6, 30), 0), (date(2024, 12, 31), 0)
     assert got[("AdditionalPaidInCapital", *j25)] == 60988000.0
     assert got[("RetainedEarningsAccumulatedDeficit", *d24)] == -53000000.0
