@@ -26,6 +26,20 @@ CELLS = frozenset({"td", "th"})
 MAX_BLOCKS_BEFORE_HEADLINE = 6
 SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
+# A wire's web page wraps the release in site chrome: cookie banners, share
+# bars, breadcrumbs and "related news" lists naming other companies' drugs and
+# figures. Such elements are recognised by their ARIA role or a class/id word.
+CHROME_ROLES = frozenset({"navigation", "banner", "complementary", "search", "dialog", "alertdialog"})
+CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|share|sharing|social|breadcrumbs?|related|recommended|trending|popular"
+    r"|sidebar|newsletter|subscribe|subscription|advert\w*|ads?|promo\w*|modal|popup|navbar|menu|masthead"
+    r"|comments?|disqus|skip)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# An element named like chrome that holds this much of the page is the page
+# ("article social-enabled"), not chrome around it.
+MAX_CHROME_SHARE = 0.25
+
 
 def html_to_text(markup: str) -> str:
     if not markup.strip():
@@ -36,7 +50,9 @@ def html_to_text(markup: str) -> str:
     title = _title(root)
     out = _BlockWriter()
     body = root.find("body")
-    _walk(body if body is not None else root, out)
+    body = body if body is not None else root
+    _prune_chrome(body)
+    _walk(body, out)
     blocks = out.finish()
     if title:
         # The headline usually repeats as the page's <h1>: keep one copy, first.
@@ -54,6 +70,44 @@ def _title(root) -> str | None:
     if h1 and (not title or h1 in title):
         return h1
     return title or None
+
+
+def _prune_chrome(body) -> None:
+    """Drop site chrome around the release; the release itself stays whole.
+
+    An <aside> or <header> is chrome only outside the release's <article> or
+    <main> (inside, it is the release's own highlights box or headline). Nothing that holds the
+    <h1> or a quarter of the page's text is dropped, whatever it is called.
+    """
+    total = len(_squash(body.text_content())) or 1
+    doomed = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el is body:
+            continue
+        kind = _chrome_kind(el)
+        if kind and not _holds_release(el, total, named_only=kind == "named"):
+            doomed.append(el)
+    for el in doomed:
+        el.drop_tree()  # keeps the tail text, which belongs to the parent
+
+
+def _chrome_kind(el) -> str | None:
+    """"tag" or "role" when the markup says chrome, "named" when only a class or id does."""
+    tag = el.tag.lower()
+    if tag in ("aside", "header"):
+        inside = any(isinstance(a.tag, str) and a.tag.lower() in ("article", "main") for a in el.iterancestors())
+        return None if inside else "tag"
+    if (el.get("role") or "").lower() in CHROME_ROLES:
+        return "role"
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return "named" if names.strip() and CHROME_WORDS.search(names) else None
+
+
+def _holds_release(el, total: int, named_only: bool) -> bool:
+    if el.find(".//h1") is not None or el.tag.lower() in ("article", "main", "table", "tr", "td", "th"):
+        return True
+    # A class word is a weak sign: a big element so named is the page itself.
+    return named_only and len(_squash(el.text_content())) > MAX_CHROME_SHARE * total
 
 
 def _text_of(el) -> str:
