@@ -22,6 +22,7 @@ import html
 import re
 import unicodedata
 
+from pipelines.text_pages import split_form_feed_pages
 from pipelines.text_ocr import fix_ocr_slips
 from pipelines.text_wrap import join_wrapped_lines
 
@@ -138,6 +139,8 @@ def _clean(raw: str) -> tuple[str, bool]:
     if not raw:
         return "", False
     text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    if "\f" in text:
+        text = split_form_feed_pages(text)  # pdftotext's pages
     text = _drop_trailer(text)
     if "&" in text:
         text = HTML_ENTITY.sub(_unescape_entity, text)

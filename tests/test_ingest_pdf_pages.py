@@ -62,3 +62,13 @@ def test_a_table_cell_at_the_foot_of_a_page_is_not_a_page_number(tmp_path):
     path.write_bytes(_pages_pdf(pages))
     lines = read_document(path).raw_text.split("\n")
     assert "12" in lines and "44" in lines
+
+
+def test_pdftotext_pages_split_by_form_feeds_lose_their_furniture():
+    from pipelines.clean import clean_text
+
+    raw = "\f".join("\n".join(page) for page in PAGES)
+    text = clean_text(raw)
+    assert text.count(HEAD) == 1 and "Page 2 of 3" not in text and "\f" not in text
+    assert "Net loss was $5.2 million for the third quarter of 2024, compared with $4.1 million" in text
+    assert clean_text(text) == text
