@@ -2,8 +2,8 @@
 
 Everything comes from the release text. A release that states no date gets
 ``release_date=None`` (never the run date); a date mentioned in passing ("as of
-December 31, 2010") is not a release date: only the dateline, a bare date line
-under the headline, or "today, <date>" count.
+December 31, 2010") is not a release date: only the dateline, a bare or labelled
+("Release Date: ...") date line under the headline, or "today, <date>" count.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from pipelines.model import CleanDocument, Section
-from pipelines.text_dates import DATE, TODAY_DATE, date_from_match
+from pipelines.text_dates import DATE, LABELLED_DATE, TODAY_DATE, date_from_match
 from pipelines.text_keywords import DOC_TYPE_KEYWORDS, EXCHANGE_ALIASES, TITLE_COMBOS
 from pipelines.text_names import CORPORATE_NAME, Listing, first_listing, name_before
 
@@ -79,7 +79,7 @@ def release_date(text: str, sections: list[Section]) -> date | None:
             if m:
                 return date_from_match(m)
         elif section.kind == "subheadline":
-            m = BARE_DATE.fullmatch(section.text)
+            m = BARE_DATE.fullmatch(section.text) or LABELLED_DATE.fullmatch(section.text)
             if m:
                 return date_from_match(m)
         elif section.kind not in ("headline", "highlights", "contacts"):

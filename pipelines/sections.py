@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 
 from pipelines.model import Section
-from pipelines.text_dates import DATELINE
+from pipelines.text_dates import DATE, DATELINE, DATELINE_ALONE
 from pipelines.text_names import CORPORATE_NAME, first_listing, name_before
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -255,6 +255,13 @@ def _find_dateline(paragraphs: list[str]) -> tuple[int | None, re.Match | None]:
         m = DATELINE.match(para, 0, MAX_DATELINE_CHARS)
         if m:
             return j, m
+        if len(para) <= MAX_DATELINE_CHARS and "\n" not in para:
+            m = DATELINE_ALONE.fullmatch(para)
+            if m and DATE.search(para):
+                # A wire's own date line may sit above the release's dateline,
+                # which then wins (the two disagree when the wire's is a typo).
+                after = DATELINE.match(paragraphs[j + 1], 0, MAX_DATELINE_CHARS) if j + 1 < len(paragraphs) else None
+                return (j + 1, after) if after else (j, m)
         if len(para) > SHORT_PARAGRAPH and not BULLET.match(para):
             break
     return None, None

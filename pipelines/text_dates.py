@@ -31,10 +31,26 @@ _PLACE_WORD = r"[A-Z][\w.'&-]*+"
 _PLACE = rf"{_PLACE_WORD}(?:[ ](?:{_PLACE_WORD}|and|de|la|du)){{0,5}}(?:,\s*{_PLACE_WORD}(?:[ ][A-Za-z][\w.'&-]*+){{0,3}}){{0,3}}"
 _WIRE = r"(?:\([^():\n]{2,40}\)|/[^/:\n]{2,40}/)"
 _SEP = r"\s*(?:,|-{1,3}|/)?\s*"
-DATELINE = re.compile(
+# "Friday Mar 15, 2024 @ 9:00 AM Central", "June 28, 2024 10:45": a time of day after the date.
+_ZONE = r"(?:[ ](?:Eastern|Central|Mountain|Pacific|[A-Z]{2,4})(?:[ ]Time)?)?"
+TIME_OF_DAY = (
+    rf"(?:\s*(?:@|at|,)?\s*(?:\d{{1,2}}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?|\d{{1,2}}\s*[AaPp]\.?[Mm]\.?){_ZONE})"
+)
+_DATELINE_HEAD = (
     rf"(?:{_PLACE}(?:{_SEP}(?:{_WIRE}|{DATE_TEXT.replace('?P<', '?P<dl_')})){{1,3}}"
     rf"|(?:{DATE_TEXT.replace('?P<', '?P<dt_')})(?:{_SEP}{_WIRE})?)"
-    r"\s*(?:-{1,3}|:|/)\s?"
+    rf"{TIME_OF_DAY}?"
+)
+DATELINE = re.compile(_DATELINE_HEAD + r"\s*(?:-{1,3}|:|/)\s?")
+# The dateline as a paragraph of its own, with no separator after it
+# ("HUDSON, FL / PR Karma / June 28, 2024 10:45"); it must hold a date.
+DATELINE_ALONE = re.compile(_DATELINE_HEAD + r"\s*")
+# A labelled date line under the headline: "Release Date: August 25, 2025",
+# "for immediate release - April 8, 2026". Not a bare "Date:", which heads
+# a conference call's details as often as a release.
+LABELLED_DATE = re.compile(
+    r"(?i:(?:for\s+immediate\s+release|immediate\s+release|release\s+date|date\s+of\s+release|published(?:\s+on)?|for\s+release)"
+    rf")\s*[:\-\u2013\u2014,]?\s*(?:{DATE_TEXT}){TIME_OF_DAY}?\s*"
 )
 TODAY_DATE = re.compile(rf"today(?<![A-Za-z]today),?\s+\(?(?:{DATE_TEXT})")
 

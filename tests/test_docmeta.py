@@ -98,6 +98,9 @@ def test_dev_doc_types_are_valid_and_mostly_drug_types(dev_dir):
         ("BOSTON, 2025-06-11 -- Acme Bio, Inc. (Nasdaq: ACME) today said.", date(2025, 6, 11)),
         ("JERICHO, N.Y. - (NewMediaWire) - November 12, 2024 - Acme Bio, Inc. (Nasdaq: ACME) said.", date(2024, 11, 12)),
         ("SHIRLEY, NY, May 15, 2025 /24-7PressRelease/ -- Acme Bio said.", date(2025, 5, 15)),
+        ("Austin, TX (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central -- Acme Bio said.", date(2024, 3, 15)),
+        ("BOSTON, MA -- May 28th, 2024 at 3:00pm -- Acme Bio said.", date(2024, 5, 28)),
+        ("HUDSON, FL / PR Wire / June 28, 2024 10:45\n\nAcme Bio, Inc. said it would start a trial.", date(2024, 6, 28)),
     ],
 )
 def test_dateline_dates(dateline, released):
@@ -107,6 +110,28 @@ def test_dateline_dates(dateline, released):
 def test_bare_date_line_under_the_headline_is_the_release_date():
     doc = described("Acme Bio Starts Trial\n\nMarch 3, 2025\n\nAcme Bio, Inc. (Nasdaq: ACME) said on a call it would start a trial.")
     assert doc.release_date == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("line", ["Release Date: August 25, 2025", "FOR IMMEDIATE RELEASE - August 25, 2025"])
+def test_labelled_date_line_under_the_headline_is_the_release_date(line):
+    doc = described(f"Acme Bio Starts Trial\n\n{line}\n\nAcme Bio, Inc. (Nasdaq: ACME) is starting a trial of AB-101.")
+    assert doc.release_date == date(2025, 8, 25)
+
+
+def test_a_conference_call_date_is_not_the_release_date():
+    doc = described(
+        "Acme Bio Files Its Quarterly Report\n\nAcme Bio, Inc. has filed its quarterly report.\n\nConference Call Details:"
+        "\n\nDATE: Tuesday, August 13, 2024\n\nTIME: 11:00 am EDT"
+    )
+    assert doc.release_date is None
+
+
+def test_the_release_dateline_wins_over_a_wire_date_line_above_it():
+    doc = described(
+        "Acme Bio Update\n\nDallas, TX, FEBRUARY 18, 2025\n\nDALLAS, TX -- February 18, 2026 -- Acme Bio, Inc. "
+        "(Nasdaq: ACME) said it would start a trial of AB-101."
+    )
+    assert doc.release_date == date(2026, 2, 18)
 
 
 def test_dates_in_passing_are_not_release_dates():
