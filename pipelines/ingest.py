@@ -3,7 +3,7 @@
 The content decides the reader, not the suffix (``pipelines.ingest_sniff``):
 a web page saved as .txt is read as HTML, a PDF named .html as a PDF, a file
 without a suffix by its magic bytes. Read: plain text and markdown, HTML and
-XHTML, PDF, Word .docx, OpenDocument .odt, RTF, e-mail (.eml) and web archives
+XHTML, PDF, Word .docx and 97-2003 .doc, OpenDocument .odt, RTF, e-mail (.eml) and web archives
 (.mht), news XML (NewsML-G2, NITF, RSS items) and JSON wire exports. The
 recorded ``format`` says what was read.
 
@@ -189,7 +189,7 @@ def _convert(data: bytes, suffix: str, doc: RawDocument, depth: int = 0) -> tupl
 
 
 def _convert_binary(data: bytes, suffix: str, kind: str, doc: RawDocument) -> str:
-    if kind in ("pdf", "docx", "odt", "rtf"):
+    if kind in ("pdf", "docx", "odt", "rtf", "doc"):
         doc.format = kind
     if kind == "pdf":
         return _pdf_to_text(data)
@@ -205,9 +205,20 @@ def _convert_binary(data: bytes, suffix: str, kind: str, doc: RawDocument) -> st
         from pipelines.ingest_rtf import rtf_to_text
 
         return rtf_to_text(data)
-    if kind == "ole2":
+    if kind == "doc":
+        from pipelines.ingest_doc import doc_to_text
+
+        return doc_to_text(data)
+    if kind.startswith("ole2:"):
+        fmt, what = kind[5:].split(":", 1)
+        doc.format = suffix.lstrip(".") if fmt == "ole2" and suffix in LEGACY_SUFFIXES else fmt
+        raise RejectedInput(f"{LEGACY_OFFICE}: {what}")
+    if kind.startswith("badole2:"):
+        from pipelines.ingest_sniff import OLE2_SUFFIXES
+
         doc.format = suffix.lstrip(".") if suffix in LEGACY_SUFFIXES else "ole2"
-        raise RejectedInput(LEGACY_OFFICE)
+        name = OLE2_SUFFIXES.get(suffix, "OLE2 compound file")
+        raise RejectedInput(f"corrupt {name}: not a readable OLE2 compound file ({kind[8:]})")
     if kind.startswith("zip:"):
         doc.format = "zip" if suffix in FORMATS else _suffix_format(suffix)
         raise RejectedInput(f"unsupported file type: {kind[4:]}")

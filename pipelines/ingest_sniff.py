@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 
 from pipelines.ingest_decode import TEXT_BYTES
@@ -33,7 +34,26 @@ KNOWN_BINARIES = (
 )
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
-LEGACY_OFFICE = "legacy binary Office format (OLE2: .doc/.xls/.ppt/.msg): save as .docx or PDF"
+LEGACY_OFFICE = "unsupported OLE2 compound file"  # the legacy binary Office container
+OUTLOOK_MESSAGE = "Outlook message (.msg): save it as .eml"
+# OLE2 streams that name what a compound file holds: (stream, format, what it is).
+# Only "WordDocument" is read; the others are named in the reject reason.
+OLE2_KINDS = (
+    ("WordDocument", "doc", "Word document (.doc)"),
+    ("Workbook", "xls", "Excel workbook (.xls)"),
+    ("Book", "xls", "Excel 5.0/95 workbook (.xls)"),
+    ("PowerPoint Document", "ppt", "PowerPoint presentation (.ppt)"),
+    ("__properties_version1.0", "msg", OUTLOOK_MESSAGE),
+    ("EncryptedPackage", "ole2", "password-protected Office document (encrypted .docx/.xlsx/.pptx)"),
+    ("VisioDocument", "vsd", "Visio drawing (.vsd)"),
+)
+OLE2_OTHER = "OLE2 compound file of an unknown kind (no WordDocument, Workbook or PowerPoint Document stream)"
+# What a broken OLE2 file was meant to be, by its suffix.
+OLE2_SUFFIXES = {
+    ".doc": "Word document (.doc)", ".dot": "Word document (.doc)", ".xls": "Excel workbook (.xls)",
+    ".ppt": "PowerPoint presentation (.ppt)", ".pps": "PowerPoint presentation (.ppt)",
+    ".msg": "Outlook message (.msg)",
+}
 
 # First bytes of every magic below, whitespace and a UTF-8 BOM (PDF and RTF
 # headers may follow those).
@@ -65,9 +85,11 @@ EMAIL_HEAD = 32768  # DKIM signatures and Received chains make long header block
 
 
 def sniff_binary(data: bytes) -> str | None:
-    """The format of a binary container ("pdf", "docx", "odt", "zip", "ole2"),
-    "rtf" for RTF, a "binary:<what>" name for known binaries we cannot read,
-    or None when the bytes should be read as text."""
+    """The format of a binary container ("pdf", "docx", "odt", "doc"), "rtf"
+    for RTF, "zip:<what>", "ole2:<format>:<what>" or "binary:<what>" for
+    containers and binaries we cannot read, "badzip:<error>" or
+    "badole2:<error>" for broken ones, or None when the bytes should be read
+    as text."""
     head = data[:1024]
     if data[:1] not in MAGIC_FIRST_BYTES and b"%PDF-" not in head:
         return None  # the common case, a text file: no magic can match
@@ -76,7 +98,7 @@ def sniff_binary(data: bytes) -> str | None:
     if head.startswith(ZIP_MAGICS):
         return _zip_kind(data)
     if head.startswith(OLE2):
-        return "ole2"
+        return _ole2_kind(data)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
         return "rtf"
     # "MZ" or "BZh" may also open a line of prose: a magic counts only when
@@ -107,6 +129,24 @@ def _zip_kind(data: bytes) -> str:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, KeyError, ValueError) as e:
         return f"badzip:{e}"
     return "zip:ZIP archive that is not a Word or OpenDocument text document"
+
+
+def _ole2_kind(data: bytes) -> str:
+    import olefile  # only OLE2 files need it
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            # Top-level streams only: an embedded object's storage may hold a
+            # workbook without the file being one.
+            names = {entry[0] for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1}
+    except (OSError, ValueError, IndexError, EOFError, struct.error) as e:
+        return f"badole2:{e}"
+    for stream, fmt, what in OLE2_KINDS:
+        if stream in names:
+            return "doc" if fmt == "doc" else f"ole2:{fmt}:{what}"
+    if any(name.startswith("__substg1.0_") for name in names):
+        return f"ole2:msg:{OUTLOOK_MESSAGE}"
+    return f"ole2:ole2:{OLE2_OTHER}"
 
 
 def sniff_text(text: str, suffix: str) -> str:

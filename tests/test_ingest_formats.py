@@ -2,7 +2,8 @@
 
 Every release here is invented (Corvane Bio, Lumora Health, Acme Bio). The
 statement_release.* fixtures are one release saved by a word processor as
-HTML, .docx, .odt, .rtf and PDF: each must give the same statement figures.
+HTML, .docx, .odt, .rtf, PDF and Word 97 .doc: each must give the same
+statement figures.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def read(tmp_path: Path, name: str, data: bytes | str):
     return read_document(write(tmp_path, name, data))
 
 
-# --- the same release in five formats ---------------------------------------
+# --- the same release in six formats ---------------------------------------
 
 STATEMENT_FACTS = {
     ("CollaborationRevenue", 3, 2025): 12_400e3, ("CollaborationRevenue", 3, 2024): 8_100e3,
@@ -49,7 +50,7 @@ STATEMENT_FACTS = {
 }
 
 
-@pytest.mark.parametrize("suffix", ["html", "docx", "odt", "rtf", "pdf"])
+@pytest.mark.parametrize("suffix", ["html", "docx", "odt", "rtf", "pdf", "doc"])
 def test_a_word_processor_release_gives_the_same_statement_in_every_format(suffix):
     from pipelines.document import prepare
     from pipelines.financial.tables import extract_table_facts
@@ -67,7 +68,7 @@ def test_a_word_processor_release_gives_the_same_statement_in_every_format(suffi
     assert facts == STATEMENT_FACTS
 
 
-@pytest.mark.parametrize("suffix", ["docx", "odt", "rtf"])
+@pytest.mark.parametrize("suffix", ["docx", "odt", "rtf", "doc"])
 def test_office_tables_are_tab_rows_with_spanning_cells_kept_as_columns(suffix):
     lines = read_document(FIXTURES / f"statement_release.{suffix}").raw_text.splitlines()
     header = lines.index("\tThree Months Ended December 31,\t\tYear Ended December 31,\t")
@@ -417,6 +418,8 @@ def test_content_wins_over_the_suffix(tmp_path):
         "page.dat": (page, "html"),
         "word.dat": ((FIXTURES / "statement_release.docx").read_bytes(), "docx"),
         "word.doc": ((FIXTURES / "statement_release.docx").read_bytes(), "docx"),
+        "word.docx": ((FIXTURES / "statement_release.doc").read_bytes(), "doc"),
+        "word97.rtf": ((FIXTURES / "statement_release.doc").read_bytes(), "doc"),
         "writer.bin": ((FIXTURES / "statement_release.odt").read_bytes(), "odt"),
         "rich.txt": (RTF.encode(), "rtf"),
         "notes.text": (b"Acme Bio Reports Data\n\nBody.\n", "txt"),
@@ -455,9 +458,11 @@ def test_markdown_that_opens_with_html_or_a_link_stays_markdown(tmp_path):
 
 @pytest.mark.parametrize("name, data, fmt, reason", [
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "doc",
-     "legacy binary Office format (OLE2: .doc/.xls/.ppt/.msg): save as .docx or PDF"),
+     "corrupt Word document (.doc): not a readable OLE2 compound file (bytes length not a multiple of item size)"),
     ("mail.msg", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "msg",
-     "legacy binary Office format (OLE2: .doc/.xls/.ppt/.msg): save as .docx or PDF"),
+     "corrupt Outlook message (.msg): not a readable OLE2 compound file (bytes length not a multiple of item size)"),
+    ("sheet.xls", "ole2:Workbook", "xls", "unsupported OLE2 compound file: Excel workbook (.xls)"),
+    ("legacy.bin", "ole2:PowerPoint Document", "ppt", "unsupported OLE2 compound file: PowerPoint presentation (.ppt)"),
     ("logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "png", "binary file of unknown type (PNG image)"),
     ("scan", b"\xff\xd8\xff\xe0" + b"\x00" * 100, "none", "binary file of unknown type (JPEG image)"),
     ("blob.dat", bytes(range(256)) * 4, "dat", "binary file of unknown type (first bytes 00 01 02 03 04 05 06 07)"),
@@ -465,6 +470,10 @@ def test_markdown_that_opens_with_html_or_a_link_stays_markdown(tmp_path):
     ("bundle.zip", None, "zip", "unsupported file type: ZIP archive that is not a Word or OpenDocument text document"),
 ])
 def test_what_cannot_be_read_is_rejected_with_a_clear_reason(tmp_path, name, data, fmt, reason):
+    if isinstance(data, str):
+        from test_ingest_doc import ole2_file
+
+        data = ole2_file({data[5:]: b"\0"})
     if data is None:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as z:
