@@ -78,6 +78,13 @@ def _rules() -> tuple[_Rule, ...]:
 _FOOTNOTE = re.compile(r"\(\d\)|\[\d+\]|\*+|\u2020|\u2021")
 _DROP = re.compile(r"[$:,;]")
 _SPACE = re.compile(r"\s+")
+# The currency a per-share or key-figures line names after its label ("Basic
+# earnings per share (RMB yuan)", "Revenue (EUR)"): the table's money, not part
+# of the line's name. Cents are not: "(HK cents)" stays and is not read as money.
+_CURRENCY_TAIL = re.compile(
+    r"\s*\((?:in )?(?:(?:rmb|cny|eur|usd|us|hk|hkd|gbp|chf|sek|dkk|nok|jpy|sgd|aud|cad|nzd|inr|\u20ac|\u00a3|\u00a5"
+    r"|euros?|dollars?|renminbi|yuan)(?: yuan)?)?\)$"
+)
 
 
 def normalize_label(label: str) -> str:
@@ -87,7 +94,8 @@ def normalize_label(label: str) -> str:
     t = _FOOTNOTE.sub(" ", t)
     t = _DROP.sub(" ", t.lower())
     t = t.replace(" '", "'").replace("( ", "(").replace(" )", ")")
-    return _SPACE.sub(" ", t).strip(" .-")
+    t = _SPACE.sub(" ", t).strip(" .-")
+    return _CURRENCY_TAIL.sub("", t) if t.endswith(")") else t
 
 
 @lru_cache(maxsize=4096)

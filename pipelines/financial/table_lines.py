@@ -21,6 +21,12 @@ Three shapes of table reach us and all become the same ``Row``:
   ("related party- 501,591", "430- 543") is a zero of its own; "$$ 12,912"
   is a cell whose figure is missing, then 12,912. A capitals heading glued to
   the first label ("LIABILITIESDeposits") is a heading.
+* a key-figures table printed inside a paragraph, cells and rows joined by
+  single spaces ("Performance Highlights RMB Million 1H 2026 1H 2025 Change
+  Operating revenue 48,693 49,601 -1.8% EBITDA ..."): read only after a
+  header that names a scale and two or more quarter / half / nine-month /
+  fiscal-year columns, row by row (label, one figure per column, one token per
+  change column) until a token does not fit (``inline_summary``).
 
 Wire decoration is dropped: dotted leaders ("Research and development .....
 $ 12,345"), underline rules ("--------  ========"), a "%" or "(" printed in a
@@ -122,6 +128,7 @@ class Item:
     text: str = ""
     row: Row | None = None
     start: int = 0
+    summary: bool = False  # the header of a key-figures table printed inside a paragraph
 
 
 @dataclass
@@ -131,6 +138,7 @@ class Table:
     items: list[Item] = field(default_factory=list)  # rows and headings in print order
     scale: tuple[int, bool] | None = None
     notes: tuple[str, ...] = ()  # title, header and heading lines above it: may name its currency
+    summary: bool = False  # key figures printed inside a paragraph (``inline_summary``)
 
     @property
     def rows(self) -> list[Row]:
@@ -898,6 +906,13 @@ def items(text: str) -> list[Item]:
             flat.end = e
             continue
         close_flat()
+        inline = inline_summary(line, start) if len(stripped) > MAX_HEADING else None
+        if inline:
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            out.extend(inline)
+            continue
         # A row ends with a figure; prose (ending in a word or ".") is not parsed.
         rows = (
             _aligned_items(line, start)
@@ -959,6 +974,140 @@ def items(text: str) -> list[Item]:
     if pending is not None:
         out.append(pending)
     return out
+
+
+# A key-figures table that a newswire printed inside a paragraph, its cells and
+# rows joined by single spaces: "Performance Highlights RMB Million 1H 2026
+# 1H 2025 Change Operating revenue 48,693 49,601 -1.8% EBITDA 30,252 ...".
+# Its header names the money's scale and two or more period columns
+# (quarters, halves, nine months, fiscal years: never bare years, which do
+# not say how long a column is), then optionally change columns. Each row is a
+# label, one figure per period column and one token per change column; the
+# first token that does not fit ends the table, and the rest of the
+# paragraph is prose.
+_INLINE_UNIT = (
+    r"(?:\(?(?:in\s+)?(?:RMB|CNY|HK\$|HKD|EUR|\u20ac|US\$|USD|\u00a3|GBP|CHF|SEK|DKK|NOK|JPY|\u00a5|S\$|SGD|A\$|AUD"
+    r"|C\$|CAD|NZ\$|NZD|INR)\s*(?:['\u2019]000|(?i:millions?|thousands?|billions?))\)?)"
+)
+_INLINE_PERIOD = r"(?:(?:Q[1-4]|[1-4]Q|H[12]|[12]H|[69]M|FY)\s?'?(?:(?:19|20)\d\d|\d\d)(?![\w]))"
+_INLINE_CHANGE = (
+    r"(?:%\s*)?(?i:change|chg\.?|yoy|y-o-y|y/y|growth|variance)(?:\s*\(?%\)?)?(?![\w])|\+/-\s*%?|%(?!\w)"
+)
+_INLINE_HEAD = re.compile(
+    _INLINE_UNIT + r"\s+(?P<periods>" + _INLINE_PERIOD + r"(?:\s+" + _INLINE_PERIOD + r"){1,5})"
+    r"(?P<change>(?:\s+(?:" + _INLINE_CHANGE + r")){0,2})(?=\s+[A-Z(])"
+)
+_INLINE_PERIOD_RX = re.compile(_INLINE_PERIOD)
+_INLINE_CHANGE_RX = re.compile(_INLINE_CHANGE)
+_CHANGE_CELL = re.compile(
+    r"^[-+\u2212\u2013]?\(?\d[\d,]*(?:\.\d+)?\)?\s?%$|^(?i:n/?a|n\.?m\.?|-|\u2013|\u2014)$"
+    r"|^[-+\u2212\u2013]?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?$"
+)
+_INLINE_MAX_LABEL_WORDS = 12
+_INLINE_MIN_ROWS = 2
+
+
+# Where a header may start: a scale word right before a period column. Found by
+# plain substring search first (most paragraphs name no scale), then matched there
+# (the cleaner has straightened curly quotes: "HK\u2019000" is "HK'000").
+_SCALE_KEYS = ("illion", "housand", "'000")
+_AFTER_SCALE = re.compile(
+    r"(?:illions?|ILLIONS?|housands?|HOUSANDS?|['\u2019]000)\)?\s+(?:Q[1-4]|[1-4]Q|H[12]|[12]H|[69]M|FY)\s?'?\d\d"
+)
+
+
+def has_inline_summary(text: str) -> bool:
+    """True when ``text`` may hold a key-figures table inside a paragraph."""
+    for key in _SCALE_KEYS:
+        i = text.find(key)
+        while i >= 0:
+            if _AFTER_SCALE.match(text, i) and _INLINE_HEAD.search(text, max(0, i - 24), i + 200):
+                return True
+            i = text.find(key, i + 1)
+    return False
+
+
+def inline_summary(line: str, start: int) -> list[Item] | None:
+    """A key-figures table inside a paragraph -> prose, heading, header and rows, else None."""
+    if not has_inline_summary(line):
+        return None
+    for m in _INLINE_HEAD.finditer(line):
+        n = len(_INLINE_PERIOD_RX.findall(m.group("periods")))
+        k = len(_INLINE_CHANGE_RX.findall(m.group("change")))
+        rows, end = _inline_rows(line, start, m.end(), n, k)
+        if len(rows) < _INLINE_MIN_ROWS:
+            continue
+        out: list[Item] = []
+        before = line[: m.start()].rstrip()
+        cut = max(before.rfind(". "), before.rfind(": "))
+        title = before[cut + 2 if cut >= 0 else 0 :].strip()
+        if cut >= 0:
+            out.append(Item("prose", before[: cut + 1].strip(), start=start))
+        if title and len(title) <= 60 and not re.search(r"\d", title):
+            out.append(Item("heading", title, start=start + line.index(title, cut + 1 if cut >= 0 else 0)))
+        elif title:
+            out.append(Item("prose", title, start=start))
+        out.append(Item("header", " ".join(m.group(0).split()), start=start + m.start(), summary=True))
+        out.extend(rows)
+        rest = line[end:].strip()
+        if rest:
+            at = line.index(rest[0], end)
+            # a second table further on in the paragraph ("Key operating data ...")
+            out.extend(inline_summary(line[at:], start + at) or [Item("prose", rest, start=start + at)])
+        return out
+    return None
+
+
+def _inline_rows(line: str, start: int, pos: int, n: int, k: int) -> tuple[list[Item], int]:
+    """The rows from ``pos`` (label tokens, n figures, k change cells) until one does not
+    fit, and the offset in ``line`` where the last one ends."""
+    toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(line, pos)]
+    out: list[Item] = []
+    consumed = pos
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and not _is_cell(toks[j][2]):
+            j += 1
+        label_toks = toks[i:j]
+        if not label_toks or len(label_toks) > _INLINE_MAX_LABEL_WORDS or j + n + k > len(toks):
+            break
+        label = line[label_toks[0][0] : label_toks[-1][1]]
+        if not (label[0].isupper() or label[0] == "(") or ". " in label or label.endswith((".", ",", ";")):
+            break
+        figs = [_inline_figure(t[2], start + t[0]) for t in toks[j : j + n]]
+        if any(f is None for f in figs):
+            break
+        changes = toks[j + n : j + n + k]
+        if any(not _CHANGE_CELL.match(t[2]) for t in changes):
+            break
+        after = j + n + k
+        if after < len(toks) and _is_cell(toks[after][2]):
+            break  # more figures than the header has columns
+        s0 = start + label_toks[0][0]
+        # Only a label known as a whole is read: a heading printed before it ("Key
+        # operating data Number of sites") may share it, and so may a qualifier
+        # ("Underlying Net Profit"), so a known line at its end is not looked for.
+        row = Row(label, s0, [[f] for f in figs if f is not None], s0, start + toks[j + n - 1][1], fragment=True)
+        out.append(Item("row", row=row, start=s0))
+        consumed = toks[after - 1][1]
+        i = after
+    return out, consumed
+
+
+def _is_cell(tok: str) -> bool:
+    """A figure or a percentage token: where a label ends."""
+    if not (tok[0] in _FIG_START or tok[0] in "+\u2212\u2013\u2014"):
+        return False
+    return bool(_CHANGE_CELL.match(tok)) or _inline_figure(tok) is not None
+
+
+def _inline_figure(tok: str, at: int = 0) -> Figure | None:
+    """The one figure of a token ("48,693", "(12)", "0.4284"), None for anything else."""
+    if not tok[0] in _FIG_START or tok.endswith("%"):
+        return None
+    figs = cell_numbers(tok, at)
+    return figs[0] if figs and len(figs) == 1 and (figs[0].value is not None or figs[0].is_dash) else None
 
 
 _CONNECTOR_WORDS = frozenset({"and", "or", "of", "in", "to", "for", "from", "per"})
@@ -1075,6 +1224,7 @@ def tables(text: str) -> list[Table]:
                 cur = Table(scale=scale, notes=notes)
             cur.items.clear()
             cur.headers.append(it.text)
+            cur.summary = cur.summary or it.summary
             continue
         if cur is None:
             cur = Table(scale=scale, notes=notes)

@@ -60,11 +60,21 @@ _CUR_SIGN = r"€|£|¥|EUR|GBP|CHF|RMB|CNY|JPY|CAD|AUD|HKD|SEK|DKK|NOK|USD|HK\$
 
 _SCALE = re.compile(
     r"(?i)(?:\bin\s+|\$\s*in\s+|amounts\s+in\s+|dollars\s+in\s+|expressed\s+in\s+)"
-    r"(?:u\.?s\.?\s+dollars?\s+|(?-i:" + _CUR_SIGN + r")\s*)?(?P<w>thousands|millions|billions)"
-    r"|\((?:in\s+)?\$?\s*(?P<k>000)'?s?\)|\$\s*000'?s"
+    r"(?:u\.?s\.?\s+dollars?\s+|(?-i:" + _CUR_SIGN + r"|\$)\s*)?(?P<w>thousand|million|billion)s?\b(?!-)"
+    r"|\((?:in\s+)?\$?\s*(?P<k>000)'?s?\)|\$\s*'?000(?:'?s|(?![\d,.]))"
+    # "in EUR 1,000", "(in 1,000 EUR)"
+    r"|(?-i:" + _CUR_SIGN + r")\s*(?P<k3>1[,.]000)(?![\d,.])|(?<![\d,.])(?P<k4>1[,.]000)\s*(?-i:" + _CUR_SIGN + r")"
     # "(EUR thousand)", "€ thousands", "£'000", "RMB'000", "(€000)"
     r"|(?<![\w$])(?-i:" + _CUR_SIGN + r")\s*(?:(?P<w2>thousand|million|billion)s?\b|'?(?P<k2>000)(?!\d))"
 )
+# Short forms of European and Asian releases: "EUR m", "€m", "SEK mn", "US$bn",
+# "(EUR k)", "$m", "MEUR", "TEUR", "kSEK".
+_SCALE_SHORT = re.compile(
+    r"(?<![\w$])(?:(?:" + _CUR_SIGN + r"|\$)\s?(?P<u>m|mn|mln|mio|bn|k)"
+    r"|(?P<pre>[MTmk])(?:EUR|SEK|USD|CHF|NOK|DKK|GBP|\u20ac))(?![\w$])"
+)
+_SHORT_MULT = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "mio": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+               "M": 1_000_000, "T": 1_000}  # prefixes: "MEUR" / "mEUR" million, "TEUR" / "kEUR" thousand
 _SHARES_EXEMPT = re.compile(r"(?i)except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?shares?(?:\s+data)?(?:\s+and|,)")
 
 
@@ -78,12 +88,22 @@ class Period:
 def find_scale(text: str) -> tuple[int, bool] | None:
     """(multiplier, share counts exempt) from "(in thousands, except ...)", else None."""
     if not ("000" in text or "housand" in text or "illion" in text or "HOUSAND" in text or "ILLION" in text):
-        return None  # cheap test first: most headings name no scale
+        return _short_scale(text)  # cheap test first: most headings name no scale
     m = _SCALE.search(text)
     if not m:
-        return None
+        return _short_scale(text)
     word = (m.group("w") or m.group("w2") or "thousand").lower().rstrip("s") + "s"
     mult = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}[word]
+    return mult, bool(_SHARES_EXEMPT.search(text))
+
+
+def _short_scale(text: str) -> tuple[int, bool] | None:
+    m = _SCALE_SHORT.search(text)
+    if not m:
+        return None
+    unit = m.group("u")
+    pre = m.group("pre")
+    mult = _SHORT_MULT[unit.lower() if unit else {"m": "M", "k": "T"}.get(pre, pre)]
     return mult, bool(_SHARES_EXEMPT.search(text))
 
 
@@ -104,6 +124,10 @@ _CURRENCY = re.compile(
     r"|(?:\b(?i:in|of)\s+|\()(?P<code>" + _CUR_CODES + r")\b"
     r"|\b(?P<code2>" + _CUR_CODES + r")\s*(?:'?000(?!\d)|(?i:thousands?|millions?|billions?)\b|\)|(?=\s?\(?\d))"
     r"|\b(?P<code3>RMB)\b"
+    r"|\b(?P<code4>" + _CUR_CODES + r")\s?(?:m|mn|mln|mio|bn|k)\b"
+    # "in million EUR", "in thousand euros"
+    r"|(?i:thousands?|millions?|billions?)\s+(?:of\s+)?(?:(?P<code6>" + _CUR_CODES + r")\b|(?i:(?P<name2>" + _CUR_NAMES + r"))\b)"
+    r"|(?<![A-Za-z])[MTmk](?P<code5>EUR|SEK|USD|CHF|NOK|DKK|GBP)\b"
 )
 _CUR_OF = {
     "€": "EUR", "£": "GBP", "¥": "JPY", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "US$": "USD",
@@ -124,11 +148,11 @@ def currencies(text: str) -> set[str]:
         return set()
     out = set()
     for m in _CURRENCY.finditer(text):
-        code = m.group("code") or m.group("code2") or m.group("code3")
+        code = m.group("code") or m.group("code2") or m.group("code3") or m.group("code4") or m.group("code5") or m.group("code6")
         if code:
             out.add(_CUR_OF.get(code, code))
             continue
-        word = " ".join((m.group("name") or m.group("pname") or m.group("sign")).lower().split())
+        word = " ".join((m.group("name") or m.group("pname") or m.group("name2") or m.group("sign")).lower().split())
         if word.endswith(("dollar", "dollars")):
             out.add(_DOLLARS_OF[word.rsplit(" ", 1)[0]])
         else:
@@ -158,6 +182,8 @@ def has_period_words(text: str) -> bool:
         return True
     if _may_be_day_first(text) and _DAY_FIRST.search(text):
         return True
+    if ("ull" in text or "ULL" in text or "inancial" in text or "iscal" in text) and _full_years(text):
+        return True  # "Full year 2025"
     # cheap substring tests first: most lines name no quarter or fiscal year
     return _may_name_columns(text) and bool(_QUARTER_COL.search(text))
 
@@ -179,6 +205,9 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_SCALE_ZEROS = re.compile(r"(?:['\u2019]|(?<=\$))000(?:'?s)?(?!\d)|\(\s*\$?\s*000'?s?\s*\)")
+
+
 def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
     """Columns headed "Q3 2025 | Q3 2024" or "FY 2024 | FY 2023", else None.
 
@@ -188,7 +217,12 @@ def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
     headers, no bare years left over).
     """
     cols = list(_QUARTER_COL.finditer(text))
-    if not cols or re.search(r"\d", _QUARTER_COL.sub(" ", text)) or _MONTHDAY.search(text) or _DURATION.search(text):
+    if not cols:
+        return None
+    rest = _QUARTER_COL.sub(" ", text)
+    if "000" in rest:
+        rest = _SCALE_ZEROS.sub(" ", rest)  # "HK$'000 1H 2025 1H 2024": the scale, not a column
+    if re.search(r"\d", rest) or _MONTHDAY.search(text) or _DURATION.search(text):
         return None  # another kind of column ("9M25", "Six Months Ended") is printed too
     out = []
     for m in cols:
@@ -220,6 +254,38 @@ def quarter_columns(text: str, fye_month: int = 12) -> list[Period] | None:
             year -= 1
         end = _month_end(year, month)
         out.append(Period(period_start(end, 3), end, 3))
+    return out
+
+
+# "Full year 2025 2024 Change", "Financial year | 2025 | 2024": the header says the
+# columns are whole fiscal years; a year alone does not.
+_FULL_YEAR = re.compile(r"(?i)\b(?:full[- ]year|fiscal[- ]year|financial[- ]year)s?\b")
+_FULL_YEAR_REST = re.compile(r"(?i)^(?:\s|full[- ]years?|fiscal[- ]years?|financial[- ]years?|change|%|\+/-|yoy|y/y|variance|\|)*$")
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+
+
+def _full_years(text: str) -> list[int] | None:
+    """The years of a header that prints only them, full-year words and change columns."""
+    if len(text) > 120 or not _FULL_YEAR.search(text):
+        return None
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years or len(set(years)) != len(years) or not _FULL_YEAR_REST.match(_YEAR.sub(" ", text)):
+        return None
+    return years
+
+
+def full_year_columns(text: str, fye_month: int = 12) -> list[Period] | None:
+    """Columns of whole fiscal years named by the header, else None. Only the header's
+    years and the words that name the columns full years (or change columns) may be printed."""
+    years = _full_years(text)
+    if not years:
+        return None
+    out = []
+    for fy in years:
+        end = _month_end(fy, fye_month)
+        out.append(Period(period_start(end, 12), end, 12))
     return out
 
 
@@ -315,7 +381,7 @@ def parse_periods(text: str, instant: bool, fye_month: int = 12) -> list[Period]
     ``instant``: the table is a balance sheet (every column is a date).
     """
     if not instant:
-        q = quarter_columns(text, fye_month)
+        q = quarter_columns(text, fye_month) or full_year_columns(text, fye_month)
         if q is not None:
             return q
     events = _events(text)

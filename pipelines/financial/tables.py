@@ -93,6 +93,13 @@ Rules that keep "no wrong value anywhere":
   ``unit`` is its ISO code ("EUR", "EUR/share"); USD where none is named (a
   bare "$"); a table naming two ("RMB | US$" convenience columns) yields no
   money or per-share figures, since which column is in which is not known.
+* Key-figures tables (printed inside a paragraph, or headed "Highlights" /
+  "Key figures" with a change column) list selected lines: their non-GAAP
+  lines are left out one by one (EBITDA is read under its own name) instead of
+  the whole table, and their facts carry ``row_no`` None. A per-share line in
+  cents ("(HK cents)") is left out. A header or short line above the table
+  that prints a scale word ``find_scale`` cannot read ("Rs. crore") leaves
+  the table unread: the figures' magnitude is unknown.
 """
 
 from __future__ import annotations
@@ -112,13 +119,15 @@ from pipelines.financial.concepts import (
     concept_for,
     derived_concept,
     is_known_label,
+    normalize_label,
 )
 from pipelines.financial.numbers import Figure
-from pipelines.financial.table_lines import Row, Table, split_heading_prefix, tables  # noqa: F401
+from pipelines.financial.table_lines import Row, Table, has_inline_summary, split_heading_prefix, tables  # noqa: F401
 from pipelines.financial.table_periods import (
     Period,
     currencies,
     find_scale,
+    full_year_columns,
     has_duration,
     has_year,
     parse_periods,
@@ -143,6 +152,8 @@ def _may_have_table(text: str) -> bool:
     if "\t" in text or _NUMLINE.search(text):
         return True
     if "|" in text and _PIPE_FIG.search(text):
+        return True
+    if has_inline_summary(text):
         return True
     for line in text.split("\n"):
         if line and line[-1] == " ":
@@ -522,10 +533,12 @@ def _sums_to(total: list[Figure], block: list[_Line]) -> bool:
     return True
 
 
-def _drop_non_gaap(table: Table) -> Table | None:
+def _drop_non_gaap(table: Table, text: str = "") -> Table | None:
     """The table without what follows a non-GAAP heading; None if it is all non-GAAP."""
     if _NON_GAAP.search(" ".join(table.titles + table.headers)) or _PROJECTED.search(" ".join(table.titles + table.headers)):
         return None
+    if _is_key_figures(table, text):
+        return _drop_non_gaap_rows(table)
     seen_row = False
     for i, it in enumerate(table.items):
         if it.row is None and seen_row and _NON_GAAP.search(it.text):
@@ -535,6 +548,40 @@ def _drop_non_gaap(table: Table) -> Table | None:
             return None
         seen_row = seen_row or it.row is not None
     return table
+
+
+# Key figures may list EBITDA beside the reported lines: a measure of its own,
+# read under its own name. Other adjusted lines ("Adjusted earnings per share")
+# would be taken for the reported ones.
+_OWN_MEASURE = frozenset({"ebitda", "adjusted ebitda"})
+
+
+_KEY_FIGURES = re.compile(r"(?i)\bhighlights\b|\bkey (?:figures|financials|financial data)\b|\bat a glance\b")
+
+
+def _is_key_figures(table: Table, text: str) -> bool:
+    """A table of selected lines with change columns: key figures printed inside a
+    paragraph, or headed "Highlights" / "Key figures" (in the few lines above its
+    first row) with a change column."""
+    if table.summary:
+        return True
+    rows = table.rows
+    above = text[max(0, rows[0].start - 200) : rows[0].start] if rows and text else ""
+    if not _KEY_FIGURES.search(" ".join((above, *table.titles))):
+        return False
+    header = " ".join(table.headers)
+    placed = has_duration(header) or full_year_columns(header) is not None
+    return placed and bool(_change_columns(header) or _change_headings(table))
+
+
+def _drop_non_gaap_rows(table: Table) -> Table:
+    """A key-figures table lists selected lines, not a reconciliation: its non-GAAP
+    lines are left out one by one, the reported lines beside them are read."""
+    keep = [
+        it for it in table.items
+        if it.row is None or not _NON_GAAP.search(it.row.label) or normalize_label(it.row.label) in _OWN_MEASURE
+    ]
+    return dataclasses.replace(table, items=keep)
 
 
 @dataclass
@@ -579,6 +626,9 @@ _TITLE_COLUMN = re.compile(
 
 
 # Tables of selected figures: a total's rows above it are not its lines.
+# A scale word in a header or title: when ``find_scale`` cannot read it, the
+# figures' magnitude is unknown.
+_SCALE_HINT = re.compile(r"(?i)\b(?:millions?|thousands?|billions?|crores?|lakhs?|mn|bn|mio)\b|['\u2019]000")
 _SUMMARY = re.compile(r"(?i)\bdata\b|\bselected\b|\bhighlights?\b|\bsummary\b|\bsummarized\b")
 
 
@@ -613,7 +663,7 @@ def _fye_month(text: str, header: str) -> int:
     return fiscal_calendar(text).end_month
 
 
-_QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal|\b[69]M|\bH[12]|\b[12]H")
+_QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal|financial year|full[- ]year|\b[69]M|\bH[12]|\b[12]H")
 
 
 def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup | None:
@@ -654,6 +704,8 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
         if t == "r" and not e.unlabeled and concept_for(e.label, _context(ctx_kind, None))
     )
     scale = table.scale or find_scale(header)
+    if scale is None and _SCALE_HINT.search(" ".join((header, *(n for n in table.notes if len(n) <= 40)))):
+        return None  # a scale printed in a form not read ("Rs. crore"): its figures cannot be placed
     is_statement = kind is not None or scale is not None
     if known < 2 and not (is_statement and known >= 1):
         return None  # not a financial table
@@ -806,6 +858,8 @@ def _line_concept(
     component: bool = False,
 ) -> ConceptInfo | None:
     info = concept_for(label, ctx)
+    if info is not None and info.unit_kind == "per_share" and _CENTS.search(label):
+        return None  # "Earnings per share (HK cents)": not in the table's currency
     if info is not None and info.concept == "SKIP":
         if not component:
             return None  # a line the CSV says not to read (and not to derive)
@@ -844,6 +898,7 @@ def _line_concept(
     return info
 
 
+_CENTS = re.compile(r"(?i)\bcents?\b|\bpence\b|\bsen\b|\bfen\b|\bkopecks?\b|\bpaise\b")
 _PER_SHARE_HEAD = re.compile(r"(?i)\bper (?:common |ordinary )?share\b")
 _EPS_WORDS = re.compile(r"(?i)\b(?:basic and diluted|basic & diluted|basic|diluted)\b")
 _EPS_MODE = re.compile(r"(?i)^(basic and diluted|basic & diluted|basic|diluted)\b[\s:,-]+(\S.*)$")
@@ -869,7 +924,7 @@ def _pair_heading(label: str, prev: str) -> str | None:
 def _table_facts(
     doc: CleanDocument, table: Table, table_no: int, results: dict | None = None
 ) -> list[FinancialFact]:
-    table = _drop_non_gaap(table)
+    table = _drop_non_gaap(table, doc.text)
     st = _setup(table, doc.text, results) if table is not None else None
     if st is None:
         return []
@@ -878,7 +933,9 @@ def _table_facts(
     # Balance-sheet data only (statement-of-operations "data" tables print their
     # lines in full); the title nearest the table decides ("SELECTED FINANCIAL
     # INFORMATION" may head full statements).
-    summary = st.periods[0].months == 0 and bool(table.titles) and bool(_SUMMARY.search(table.titles[-1]))
+    summary = _is_key_figures(table, doc.text) or (
+        st.periods[0].months == 0 and bool(table.titles) and bool(_SUMMARY.search(table.titles[-1]))
+    )
     facts: list[FinancialFact] = []
     derived: list[tuple[list[FinancialFact], str | None]] = []  # company lines and their heading
     # blocks that a labeled "Total ..." line closes: their lines are its parts
