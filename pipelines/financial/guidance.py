@@ -29,8 +29,20 @@ _FORWARD_RE = re.compile(
 )
 
 
+# "Despite the anticipated decline in revenues, a positive EBIT of EUR 0.1 million was achieved": a
+# past change that was foreseen, not a forecast.
+_FORESEEN_RE = re.compile(
+    r"\b(?:the|an)\s+(?:expected|anticipated)\s+(?:decline|decrease|drop|reduction|increase|rise|improvement)s?\b",
+    re.IGNORECASE)
+
+
 def is_forward_looking(sentence: str) -> bool:
-    return _FORWARD_RE.search(sentence) is not None
+    m = _FORWARD_RE.search(sentence)
+    if m is None:
+        return False
+    if m.group(0)[0] not in "eaEA" or _FORESEEN_RE.search(sentence) is None:
+        return True
+    return _FORWARD_RE.search(_FORESEEN_RE.sub(" ", sentence)) is not None
 
 
 def is_future(period: Period, ctx: PeriodContext) -> bool:

@@ -78,7 +78,7 @@ _NUM = r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![,.]\d)"
 # and "($19,000)" and "-$5.2 million" are negatives; the minus must touch the
 # currency so a bullet dash ("- $5 million ...") is not read as a sign.
 _AMOUNT = (
-    r"(?:(?P<neg{i}>-)|(?P<op{i}>\())?(?P<cur{i}>" + _CUR + r")\s?(?P<par{i}>\()?\s?"
+    r"(?:(?P<neg{i}>-)|(?P<op{i}>\())?(?P<cur{i}>" + _CUR + r")\s?(?P<par{i}>\()?\s?(?P<mn{i}>[-−](?=\d))?"
     r"(?P<num{i}>" + _NUM + r")(?P<cp{i}>\))?" + _SCALE.replace("{n}", "sc{i}") + r"?"
 )
 
@@ -281,8 +281,8 @@ def _share_basis(per: str | None) -> str | None:
 
 
 def _is_negative(m: re.Match) -> bool:
-    if m.group("neg1") or m.group("par1"):
-        return True
+    if m.group("neg1") or m.group("par1") or m.group("mn1"):
+        return True  # ("EUR -25.7 million": the minus after the currency, as European releases print it)
     # "($19,000)": an opening parenthesis counts only when it closes right after.
     return bool(m.group("op1") and m.group("cp1"))
 

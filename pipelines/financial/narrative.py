@@ -197,15 +197,15 @@ _CLAUSE_CUT_RE = re.compile(r";|,?\s\(?\d{1,2}\)\s|,\s+(?:while|whereas)\b"
 # From here on a clause explains a change ("primarily due to ... $5.3M in capital
 # expenditures"); the figures it cites are not tied to the clause's periods.
 _EXPLAIN_RE = re.compile(
-    r"\b(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?(?:due\s+to|driven\s+by|attributable\s+to(?!\s+(?:the\s+)?(?:common\s+|ordinary\s+)?(?:stock|share)holders)"
+    r"\b(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?(?:due\s+to|driven\s+(?:(?:primarily|mainly|largely|partially|partly|principally)\s+)?by|attributable\s+to(?!\s+(?:the\s+)?(?:common\s+|ordinary\s+)?(?:stock|share)holders)"
     r"|as\s+a\s+result\s+of|resulting\s+from|offset\s+by|reflecting|led\s+by)\b",
     re.IGNORECASE,
 )
-_PERIODISH = r"(?:the\s+)?(?:same|prior|previous|year[- ]ago|year[- ]earlier|last|Q[1-4]|[1-4]Q|first|second|third|fourth|fiscal|FY|full|(?:19|20)\d\d|H[12])"
+_PERIODISH = r"(?:the\s+)?(?:same|prior|previous|year[- ]ago|year[- ]earlier|last|Q[1-4]|[1-4]Q|first|second|third|fourth|fiscal|FY|full|(?:19|20)\d\d|H[12]|[12]H)"
 _COMPARE_RE = re.compile(
     r"\b(?:as\s+)?compar(?:ed|ing|es)\s+(?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|\b(?:up|down)\s+from\b"
     r"|\b(?:up|down|an?\s+increase\s+of|a\s+decrease\s+of)\s+[\d.,]+\s?(?:%|percent)\s+(?:from|over|compared)\b"
-    r"|\bfrom\b(?=\s+(?:the\s+|negative\s+|positive\s+)?" + CURRENCY_START + ")"
+    r"|\bfrom\b(?=\s+(?:the\s+|negative\s+|positive\s+)?(?:approximately\s+|about\s+)?" + CURRENCY_START + ")"
     r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
     r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
     # "significantly lower than the $18.5 million loss in Q3 2023"
@@ -241,26 +241,30 @@ _GAP_WORDS = frozenset(
     will remain remained stood end ended ending came in decrease increase of percent or and were also
     respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat
     record growing rising falling increasing decreasing declining hit hitting landed land landing clocked stands stand
-    steady constant each which experienced saw large significant substantial sharp strong""".split()
+    steady constant each which experienced saw large significant substantial sharp strong significantly slightly
+    sharply considerably markedly unchanged even stronger faster further doubled tripled quadrupled reach""".split()
 )
 _GAP_PHRASE_RE = re.compile(
-    r"\b(?:on\s+an?\s+)?(?:year[- ]over[- ]year|quarter[- ]over[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
+    r"\b(?:on\s+an?\s+)?(?:year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
     r"|^\s*and\s+(?:total\s+)?comprehensive\s+(?:loss|income)\b",
     re.IGNORECASE,
 )
+_MORE_THAN_RE = re.compile(r"\bmore\s+than\s+(?=doubled|tripled|quadrupled)", re.IGNORECASE)
+_EXCLUDING_RE = re.compile(r",\s*excluding\s+[^,$€£;]{1,60},")
+_NOT_ADVERBS = frozenset("""monthly quarterly weekly daily yearly family supply assembly july italy early only
+    anomaly""".split())
 _PARTICIPLES = frozenset("growing rising falling increasing decreasing declining".split())
 _APPROX_WORDS = frozenset("approximately approx about around roughly nearly almost some".split())
 _GAP_TOKEN_RE = re.compile(r"[A-Za-z&']+|\d+(?:\.\d+)?%?|%|[^\sA-Za-z\d]")
-_GAP_PUNCT = frozenset(",()-–:")
+_GAP_PUNCT = frozenset(",()-–:+")
 # The word right before an amount bound *after* it ("had $128.5 million in
 # cash"); "raised $10 million in cash" or "saved $27 million in capex" are not
 # balances or results.
 _PRE_WORDS = frozenset(
     """is was were are had has have held include includes included including with on and approximately
     about around roughly nearly almost generated reported recorded recognized posted totaled totaling of
-    at to be between""".split()
+    at to be between maintained""".split()
 )
-_POST_RE_TMPL = r"\s+(?:of|in)\s+(?:(?:total|net)\s+)?"
 # An amount followed by one of these is an event or a change, never a line item.
 _NOT_A_FIGURE_RE = re.compile(
     r"\s*(?:upfront|up-front|milestone|difference|increase|decrease|reduction|improvement|change|payment"
@@ -300,16 +304,17 @@ class _Amount:
     per_share: bool = False  # a bare "$0.30" bound to a per-share phrase
     word_sign: int = 0  # "negative $0.9 million" (-1), "positive $0.6 million" (+1): read only for signed concepts
     src: "_Amount | None" = None  # the segment-0 figure a comparative took its concept from
+    after_end: int = -1  # where the concept phrase named after it ends ("$9.0 million in revenue")
 
 
 _BY_CHANGE_RE = re.compile(
     r"\b(?:by|(?<=increased|decreased)|(?<=rose|fell|grew)|(?<=declined|improved|narrowed)|(?<=climbed|dropped)"
-    r"|(?<=jumped|surged)|(?<=widened))\s+(?:[\d.,]+\s?(?:%|percent)|(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?)"
-    r"(?:,?\s+or\s+(?:(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?|[\d.,]+\s?(?:%|percent)))?,?"
+    r"|(?<=jumped|surged)|(?<=widened))\s+(?:approximately\s+|about\s+)?(?:[\d.,]+\s?(?:%|percent)|(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?)"
+    r"(?:,?\s+or\s+(?:approximately\s+|about\s+)?(?:(?:[$€£]|US\$)\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK]))?|[\d.,]+\s?(?:%|percent)))?,?"
     r"(?=\s+to\b)", re.IGNORECASE)
 
 
-def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int = 1) -> bool:
+def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int = 1, adjusted: bool = False) -> bool:
     pieces, pos = [], a
     for p in periods:
         if p.end <= a or p.start >= b:
@@ -328,6 +333,10 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
     if "year" in low or "yoy" in low or "y/y" in low or "quarter" in low or "sequential" in low or "comprehensive" in low:
         # "was down 16% year-over-year to $91 million"; "net loss and total comprehensive loss of $5,205,000"
         gap = _GAP_PHRASE_RE.sub(" ", gap)
+    if "than" in gap:
+        gap = _MORE_THAN_RE.sub(" ", gap)  # "net income more than doubled to $6 million" (but not "higher than 1H24")
+    if adjusted and "excluding" in gap:
+        gap = _EXCLUDING_RE.sub(" ", gap)  # "Adjusted EBITDA, excluding IPO-related personnel expenses, increased to"
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
     if tokens[-2:] == ["at", "least"]:
         tokens.pop()  # "revenue of at least $50 million": a floor, read as one (``_make_fact``)
@@ -336,8 +345,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
     if sign < 0 and tokens[-4:-2] == ["to", "a"] and tokens[-2:] in (["loss", "of"], ["deficit", "of"]):
         del tokens[-3:]  # "increased by $1.3 million to a loss of $1.7 million": the level, still a loss
     for t in tokens:
-        if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit():
-            continue
+        if t in _GAP_WORDS or t in _GAP_PUNCT or t[0].isdigit() or (t.endswith("ly") and t not in _NOT_ADVERBS):
+            continue  # ("overproportionately", "markedly": how it changed, not what)
         return False
     if tokens and tokens[-1] == "by":
         return False  # "slash the operating loss by $16.6 million": a change
@@ -346,8 +355,8 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
         return False  # "$35.9 million in revenue for 2025, growing to $66.1 million": another period's figure
     while tokens and (tokens[-1] in _APPROX_WORDS or tokens[-1] in ("a", "record")):
         tokens.pop()  # "narrowed to about $3.8 million", "increased to a record $9.1 million"
-    if any(t in _CHANGE_WORDS for t in tokens) and (not tokens or tokens[-1] != "to"):
-        return False
+    if any(t in _CHANGE_WORDS for t in tokens) and (not tokens or tokens[-1] != "to") and tokens[-2:] != ["stood", "at"]:
+        return False  # (but "decreased by 11% and stood at EUR 1.7 million" ends on the level)
     return True
 
 
@@ -373,7 +382,8 @@ _LEAD_WORDS = frozenset(
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
     maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
     gaap results highlights preliminary unaudited furthermore moreover notably finally lastly similarly likewise
-    expecting anticipating projecting robust healthy""".split()
+    expecting anticipating projecting robust healthy positive group held holds hold maintained anticipate project
+    forecast see modest small slight""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
@@ -406,6 +416,9 @@ def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) ->
     ("First Quarter 2026 Financial Results") does not qualify the phrase.
     """
     floor = _LEAD_IN_RE.match(text, floor, phrase_start).end() if floor <= phrase_start else floor
+    if floor < phrase_start and (why := _EXPLAIN_RE.match(text, floor, phrase_start)) \
+            and (comma := text.find(", ", why.end(), phrase_start)) >= 0:
+        floor = comma + 2  # "As a result of the property sales, rental income ...": the lead qualifies nothing
     if floor < phrase_start and text[phrase_start].isupper() and text[phrase_start - 1].islower():
         floor = phrase_start  # "Fourth Quarter EarningsNet income was": the heading run into it qualifies nothing
     label = _BULLET_LABEL_RE.match(text, floor, phrase_start)
@@ -439,21 +452,51 @@ def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) ->
         return False
     word = m.group(1).lower()
     raw = m.group(1)
+    if "," in text[m.end(1):phrase_start] and _AMOUNT_END_RE.search(raw):
+        return False  # "tripled to $3 million, net income more than doubled": the next item of a list of figures
     if raw[0].isupper() and raw[-2:] in ("'s", "’s") and len(raw) > 3 and text.find(raw[:-2], 0, 400) >= 0:
         return False  # "SeaStar's net loss": the issuer, named in the title or dateline
     return not (word in _LEAD_WORDS or word[0].isdigit() or re.fullmatch(r"[1-4]q\d*|q[1-4]\d*", word) is not None)
 
 
-def _bind_after(text: str, money: Money, seg_start: int, prev_end: int) -> tuple[Concept, str] | None:
+# Phrases too common in other senses ("equity financing", "private equity") to bind anywhere but as the subject.
+_SUBJECT_ONLY = frozenset(("equity", "sales"))
+_POST_RE = re.compile(r"\s+(?:of|in)\s+")
+_POST_WIDER_RE = re.compile(r"(?:total|net)\s+", re.IGNORECASE)
+# "$9.0 million in revenue, $6.3 million in gross profit, and $10.4 million in total assets": a list
+# of figures each named after it, led by the first one's verb.
+_AFTER_LIST_JOIN_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:approximately\s+|about\s+)?")
+
+
+def _named_after_end(text: str, money: Money) -> int:
+    post = _POST_RE.match(text, money.end)
+    if not post:
+        return -1
+    pattern = _concepts()[1]
+    wider = _POST_WIDER_RE.match(text, post.end())
+    m = pattern.match(text, post.end()) or (pattern.match(text, wider.end()) if wider else None)
+    return m.end() if m else -1
+
+
+def _bind_after(text: str, money: Money, seg_start: int, prev_end: int,
+                list_from: int = -1) -> tuple[Concept, str] | None:
     table, pattern = _concepts()
-    post = re.compile(_POST_RE_TMPL).match(text, money.end)
+    post = _POST_RE.match(text, money.end)
     if not post:
         return None
-    m = pattern.match(text, post.end())
+    m = pattern.match(text, post.end())  # "in net income", "in total assets": the phrase itself
     if not m:
-        return None
+        wider = _POST_WIDER_RE.match(text, post.end())
+        m = pattern.match(text, wider.end()) if wider else None
+        if not m:
+            return None
+        if table[_key(m.group(0))].instant and wider.group(0).lower().startswith("net"):
+            return None  # "$707,131 in net cash": cash net of debt, not the balance
+    if _key(m.group(0)) in _SUBJECT_ONLY:
+        return None  # "raised $5 million in equity": a financing
     before = text[max(seg_start, prev_end):money.start].strip().rstrip(",").split()
-    if before and before[-1].lower().strip(",") not in _PRE_WORDS:
+    if before and before[-1].lower().strip(",") not in _PRE_WORDS \
+            and not (list_from >= 0 and _AFTER_LIST_JOIN_RE.fullmatch(text, list_from, money.start)):
         return None
     if _FUTURE_BOOK_RE.search(text, max(seg_start, money.start - 80), money.start):
         return None  # "contracts in backlog represented $40.7 million in revenue"
@@ -487,7 +530,8 @@ _ADJUSTED_OF = {"NetIncomeLoss": "AdjustedNetIncomeLoss", "EBITDA": "AdjustedEBI
 
 
 _CHANGE_WORDS = frozenset("""increased decreased rose fell grew declined up down increase decrease narrowed widened
-    improved climbed dropped jumped surged soared growing rising falling increasing decreasing declining""".split())
+    improved climbed dropped jumped surged soared growing rising falling increasing decreasing declining doubled tripled
+    quadrupled""".split())
 # What may follow an amount bound to a concept printed *before* it: the end of
 # the clause, a period, a comparison, "or $0.21 per share". "$2.5 million
 # backlog" or "$9.1 million non-cash ... expense" name something else.
@@ -528,7 +572,11 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
     last = None
     for m in pattern.finditer(text, lo, money.start):
         last = m
-    if last is None or not _gap_ok(text, last.end(), money.start, periods, table[_key(last.group(0))].sign):
+    if last is None:
+        return None
+    concept = table[_key(last.group(0))]
+    gap_from = _issuer_share_end(text, last.end()) if concept.name == "NetIncomeLoss" else None
+    if not _gap_ok(text, gap_from or last.end(), money.start, periods, concept.sign, concept.name.startswith("Adjusted")):
         return None
     if not _tail_ok(text, money, periods, limit):
         return None
@@ -537,6 +585,8 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
         if not any(p.kind == "explicit" and p.start <= adj.start() < p.end for p in periods):
             return None  # "nine-month revenue of ..." where we cannot place the nine months
         floor = last.start()  # "nine-month revenue": the span, placed, qualifies nothing
+    if _key(last.group(0)) in _SUBJECT_ONLY and not _is_subject(text, floor, last.start()):
+        return None  # "equity" alone names the balance only as the clause's subject ("Equity increased to ...")
     if _qualified(text, last.start(), last.group(0), floor):
         return _QUALIFIED
     if _CHANGE_IN_RE.search(text, max(lo, last.start() - 40), last.start()) \
@@ -545,6 +595,45 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
         # (but "a 52% increase in net revenue to $167.5 million" is the level)
         return _QUALIFIED
     return table[_key(last.group(0))], last.group(0), last.start()
+
+
+# "Net loss attributable to Greenlane Holdings was $(69.6)M": the parent's share of the result, which
+# is what ``NetIncomeLoss`` means; the holder must be the issuer (named in the title or dateline).
+_ISSUER_SHARE_RE = re.compile(
+    r"\s+attributable\s+to\s+(?:the\s+)?(?:(?:share|stock|equity\s+)?(?:holders|owners)\s+of\s+(?:the\s+)?)?"
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})")
+_ISSUER_WORDS = frozenset(("Company", "Parent", "Group"))
+
+
+def _issuer_share_end(text: str, pos: int) -> int | None:
+    m = _ISSUER_SHARE_RE.match(text, pos)
+    if m is None:
+        return None
+    name = m.group("name").rstrip(".")
+    if name in _ISSUER_WORDS or (len(name) >= 3 and text.find(name, 0, min(pos, 600)) >= 0):
+        return m.end()
+    return None
+
+
+_AT_FRONT_RE = re.compile(r"[\s\-*•–—]*At\s+(?:approximately\s+|about\s+)?")
+_FRONT_JOIN_RE = re.compile(r",\s*(?:the\s+|its\s+|our\s+)?")
+_FRONT_VERB_RE = re.compile(r"\s+(?:was|were|is|are|stood|came\s+in|amounted|totaled|totalled|remained)\b", re.IGNORECASE)
+
+
+def _bind_fronted(text: str, money: Money, seg: tuple[int, int]) -> tuple[Concept, str, int] | None:
+    """"At EUR 1.3 million, selling and marketing expenses were down 19%": the figure leads the clause
+    and its measure is the subject right after it."""
+    lead = _AT_FRONT_RE.match(text, seg[0])
+    if lead is None or lead.end() != money.start:
+        return None
+    join = _FRONT_JOIN_RE.match(text, money.end)
+    if join is None:
+        return None
+    table, pattern = _concepts()
+    m = pattern.match(text, join.end())
+    if m is None or not _FRONT_VERB_RE.match(text, m.end()):
+        return None
+    return table[_key(m.group(0))], m.group(0), m.start()
 
 
 def _per_share_concept(base: Concept, basis: str | None) -> Concept | None:
@@ -611,6 +700,7 @@ _SIGN_WORD_RE = re.compile(r"\b(?:(negative|minus)|positive)\s*$", re.IGNORECASE
 _SIGNED_CONCEPTS = frozenset({
     "NetIncomeLoss", "OperatingIncomeLoss", "NetCashProvidedByUsedInOperatingActivities", "IncomeLossBeforeIncomeTaxes",
     "NetIncomeLossAvailableToCommonStockholdersBasic", "NonoperatingIncomeExpense", "InterestIncomeExpenseNet",
+    "GrossProfit",
 })
 
 
@@ -639,7 +729,11 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
             if change is not None and change.end() >= prev_end and change.start() < prev_end:
                 lo = change_lo
         change_lo = lo
-        bound = _bind_after(text, money, seg[0], prev_end) or _bind_before(text, money, lo, periods, floor, seg[1])
+        list_from = prev.after_end if prev is not None else -1
+        after = _bind_after(text, money, seg[0], prev_end, list_from)
+        if after or (list_from >= 0 and _AFTER_LIST_JOIN_RE.fullmatch(text, list_from, money.start)):
+            a.after_end = _named_after_end(text, money)  # the list goes on past an item left out
+        bound = after or _bind_before(text, money, lo, periods, floor, seg[1]) or _bind_fronted(text, money, seg)
         if bound is _QUALIFIED:
             a.skipped = True
             prev_end, prev = money.end, None
@@ -687,7 +781,7 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
 _SUBJECT_WORDS = frozenset(
     """the company company's we our its it total gaap reported posted had has generated recorded delivered achieved
     saw net and also additionally meanwhile overall however consolidated quarterly record a an on basis while whereas
-    full year fiscal first second third fourth quarter furthermore moreover notably finally lastly""".split()
+    full year fiscal first second third fourth quarter furthermore moreover notably finally lastly group""".split()
 )
 _SUBJECT_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]")
 
@@ -695,8 +789,11 @@ _SUBJECT_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|[^\sA-Za-z]")
 def _is_subject(text: str, floor: int, phrase_start: int) -> bool:
     """Only lead-ins ("- ", "The Company's", "GAAP") stand between the clause start and the phrase."""
     label = _BULLET_LABEL_RE.match(text, floor, phrase_start) if floor <= phrase_start else None
-    if label:
+    if label and label.end() <= phrase_start:
         floor = label.end()
+    elif floor < phrase_start and (why := _EXPLAIN_RE.match(text, _LEAD_IN_RE.match(text, floor).end(), phrase_start)) \
+            and (comma := text.find(", ", why.end(), phrase_start)) >= 0:
+        floor = comma + 2  # "Due to the higher share count, FFO per share decreased ...": the subject follows
     if phrase_start < floor or phrase_start - floor > 60:
         return False
     for t in _SUBJECT_TOKEN_RE.findall(text, floor, phrase_start):
@@ -777,8 +874,12 @@ _OWN_MEASURE_RE = re.compile(r"\b(?:rising|growing|falling|increasing|decreasing
                              r"|totalling)\b[^$€£]{0,12}$", re.IGNORECASE)
 
 
-def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> None:
-    """Comparative amounts without a concept take segment 0's, position by position."""
+def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount], stop: int) -> None:
+    """Comparative amounts without a concept take segment 0's, position by position.
+
+    Figures after ``stop`` (where the clause starts explaining: "driven primarily by $18.6M in
+    stock-based compensation") are not comparatives and do not count in the pairing."""
+    amounts = [a for a in amounts if a.money.start < stop]
     for k in range(1, len(segs)):
         # From the segment just before: "... non-GAAP net loss of $3.3 million,
         # compared to $3.4 million" must not borrow the GAAP concept of segment 0.
@@ -808,13 +909,21 @@ def _inherit(text: str, segs: list[tuple[int, int]], amounts: list[_Amount]) -> 
                             and abs(s.money.value) >= 1000:
                         continue  # "$5.0 million, compared to $0.43": not the same kind of figure
                     said = _DIRECTION_RE.search(text, max(segs[k][0], d.money.start - 30), d.money.start)
-                    if said and (said.group(1).lower() in ("loss", "deficit")) != (s.concept.sign < 0):
-                        continue  # "operating income of $2.0 million, compared to a loss of $0.4 million"
-                    d.concept, d.label, d.per_share, d.src = s.concept, s.label, s.per_share, s
+                    concept = s.concept
+                    if said and (said.group(1).lower() in _NEGATIVE_WORDS) != (s.concept.sign < 0):
+                        if said.group(1).lower() not in _FLOW_WORDS or s.concept.name not in _SIGNED_CONCEPTS \
+                                or s.per_share or d.money.negative:
+                            continue  # "operating income of $2.0 million, compared to a loss of $0.4 million"
+                        # "Cash flow from operating activities improved to EUR 2.9 million, compared to a cash
+                        # outflow of EUR 0.1 million": the same flow, the other way
+                        concept = Concept(s.concept.name, -s.concept.sign, s.concept.instant, s.concept.per_share)
+                    d.concept, d.label, d.per_share, d.src = concept, s.label, s.per_share, s
 
 
-_DIRECTION_RE = re.compile(r"\b(loss|deficit|income|profit|gain|earnings)\s+(?:of\s+)?(?:approximately\s+|about\s+)?$",
+_DIRECTION_RE = re.compile(r"\b(loss|deficit|income|profit|gain|earnings|outflow|inflow)\s+(?:of\s+)?(?:approximately\s+|about\s+)?$",
                            re.IGNORECASE)
+_NEGATIVE_WORDS = frozenset(("loss", "deficit", "outflow"))
+_FLOW_WORDS = frozenset(("outflow", "inflow"))
 _CHANGE_OF_RE = re.compile(r"\b(?:increase|decrease|decline|reduction|improvement|change|growth|rise|drop)s?\s+of\s+"
                            r"(?:approximately\s+|about\s+)?$", re.IGNORECASE)
 
@@ -824,7 +933,7 @@ def _is_change(text: str, a: _Amount, floor: int) -> bool:
     start = a.money.start
     if _CHANGE_OF_RE.search(text, max(floor, start - 40), start):
         return True
-    change = _BY_CHANGE_RE.search(text, max(floor, start - 60), a.money.end + 8)
+    change = _BY_CHANGE_RE.search(text, max(floor, start - 60), a.money.end + 40)
     return change is not None and change.start() < start and change.end() >= a.money.end
 
 
@@ -902,7 +1011,7 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
 
 
 _FILLER_RE = re.compile(
-    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end|full"
+    r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end|close|full"
     r"|reported|recorded)\b"
     r"|\b\d+(?:\.\d+)?\s?%)*", re.IGNORECASE,
 )
@@ -928,7 +1037,8 @@ def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_R
     """The periods of an amount; None when the segment names none; False when it
     names one we cannot place (then the paragraph's period must not be borrowed)."""
     inside = [r for r in resolved if seg[0] <= r.mention.start and r.mention.end <= seg[1]]
-    opaque = any(r.mention.kind == "opaque" for r in inside)
+    # "For the fourth quarter, revenue of $9 million" where that quarter cannot be dated: no borrowing either
+    opaque = any(r.mention.kind == "opaque" or (not r.periods and r.mention.end <= money.start) for r in inside)
     inside = [r for r in inside if r.periods]
     # Right after the amount, past only fillers and other figures:
     # "$14.2 million, or $0.21 per basic and diluted share, for 2QFY2011".
@@ -1035,13 +1145,17 @@ def _current_balance(text: str, c_start: int, money: Money, seg: tuple[int, int]
     return _NOT_BALANCE_RE.search(text, start, seg[1] if stop < 0 else stop) is None
 
 
+_STOCK_CONCEPTS = frozenset(("Assets", "StockholdersEquity", "Liabilities", "Deposits"))
+
+
 def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
     """An instant concept needs a date; a flow concept needs a span."""
     if concept.instant:
         if p.is_instant:
             return p
         # "ended the quarter with $76.3 million in cash": the balance at its end.
-        return p.as_instant() if _INSTANT_CUE_RE.search(clause) else None
+        # Total assets or equity are never a flow: "Q1 results ... $10.4 million in total assets" is at the quarter's end.
+        return p.as_instant() if _INSTANT_CUE_RE.search(clause) or concept.name in _STOCK_CONCEPTS else None
     return None if p.is_instant else p
 
 
@@ -1050,7 +1164,7 @@ def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
 # Words every concept phrase contains one of: a block without any cannot bind.
 _CONCEPT_WORDS = ("revenue", "loss", "income", "expense", "cash", "earnings", "ebitda", "expenditure", "capex",
                   "sales", "profit", "grant", "cost", "assets", "research and development", "r&d", "g&a", "reimbursement",
-                  "fees", "' equity", "’ equity")
+                  "fees", "equity", "ebit", "ffo", "funds from operations", "result for the period")
 
 
 def _has_concept_word(text: str, a: int, b: int) -> bool:
@@ -1110,10 +1224,26 @@ def _remember_issuer(text: str, answer: bool) -> tuple:
 _LAST_ISSUER: tuple = (None, True)
 
 
+# "Greenlane Reports Fourth Quarter and Full Year 2025 Financial Results": a periodic results report
+# by name, stricter than ``_own_results_title`` ("Greelance Marks January 2024 with Record Earnings,
+# Token Burn" or "Messari Reports Strong Q1 for TRON" are no issuer's results).
+_RESULTS_NOUN_RE = re.compile(r"\b(?:results|earnings)\b", re.IGNORECASE)
+_SPAN_WORD_RE = re.compile(r"\b(?:quarter\w*|Q[1-4]|[1-4]Q|full[- ]year|fiscal|FY\w*|annual|half[- ]year|H[12]|year)\b",
+                           re.IGNORECASE)
+
+
+def _periodic_results_title(text: str) -> bool:
+    nl = text.find("\n", 0, 400)
+    title = text[:nl if nl > 0 else min(len(text), 300)]
+    return (_RESULTS_NOUN_RE.search(title) is not None and _SPAN_WORD_RE.search(title) is not None
+            and _ROUNDUP_TITLE_RE.search(title) is None)
+
+
 def _is_single_issuer(text: str) -> bool:
     if len(set(_LISTING_RE.findall(text))) >= 3 and not _own_results_title(text):
         return False
-    return _crypto_count(text) < 5
+    # A crypto company's own periodic results are its figures, whatever the words around them.
+    return _crypto_count(text) < 5 or _periodic_results_title(text)
 
 
 def lowered(text: str) -> str:
@@ -1170,8 +1300,8 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
         if not _has_concept_word(text, b_start, b_end):
             continue
         sec = doc.section_at(b_start)
-        if sec is not None and sec.kind in SKIP_SECTIONS:
-            continue
+        if sec is not None and (sec.kind in SKIP_SECTIONS or (sec.heading and _PART_HEADING_RE.search(sec.heading))):
+            continue  # (under "Solid Revenue Growth in the Trading Segment": a segment's figures)
         if ctx is None:
             ctx = _context(doc)
         anchor = _section_anchor(doc, ctx, sec, anchors)
@@ -1179,6 +1309,7 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
             anchor = lead[1]  # "Key Financial Highlights for the Nine Months Ended ...", a line over the bullets
         ctx.weak_anchor = anchor
         ctx.balance_anchor = anchors.get("balance")
+        ctx.lost_span = False
         for s, e in sentences(text, b_start, b_end):
             anchor = _sentence(doc, ctx, s, e, anchor, facts)
     if not facts or not is_single_issuer(text):
@@ -1186,6 +1317,7 @@ def extract_text_facts(doc: CleanDocument) -> list[FinancialFact]:
     return _dedupe(facts)
 
 
+_PART_HEADING_RE = re.compile(r"\b(?:segments?|divisions?|business\s+units?|subsidiar(?:y|ies))\b", re.IGNORECASE)
 _NO_LEAD = object()
 _LEAD_WORD_RE = re.compile(r"\b(?:highlights|results|summary|performance)\b", re.IGNORECASE)
 
@@ -1366,15 +1498,22 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
         # not place, so the figure must not borrow the paragraph's period.
         mentions = [_own_year(text, s, m, ctx) if m.kind == "year" else _year_to_date(m, ctx) if m.kind == "opaque"
                     else m for m in mentions]
+    if mentions and any(m.kind == "current" for m in mentions):
+        mentions = [m for m in mentions if m.kind != "current" or not _inside_phrase(text, m)]
     fw = guidance._FORWARD_RE.search(text, s, e) if forward else None
     cmp = _COMPARE_RE.search(text, s, e) if fw else None
+    lost = not forward and _names_lost_span(text, s, e, mentions)
+    ctx.lost_span = ctx.lost_span or lost
     resolved = _resolve_sentence(mentions, ctx, anchor, fw.start() if fw else None, cmp.start() if cmp else e)
     # A sentence without figures moves the paragraph's period only when it speaks of results
     # ("announced financial results for the first quarter of 2025"); "... completed its IPO in
     # the fourth quarter of 2023" is an aside, not what the next figure is about.
     moves = money_here or _RESULTS_WORD_RE.search(text, s, e) is not None
-    new_anchor = (_next_anchor(text, s, e, resolved) if moves else None) or anchor
-    if not money_here or _BLOCK_RE.search(text, s, e) or _tableish(text, s, e):
+    placed = _next_anchor(text, s, e, resolved) if moves else None
+    if placed is not None:
+        ctx.lost_span = False
+    new_anchor = placed or (None if lost else anchor)
+    if not money_here or _blocked(text, s, e) or _tableish(text, s, e):
         return new_anchor
     for i, (c_start, c_end) in enumerate(_cut(text, s, e, _CLAUSE_CUT_RE)):
         # "R&D rose to $3.3 million in Q2, while G&A fell to $1.7 million": a
@@ -1382,6 +1521,39 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
         _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor if i == 0 else (new_anchor or anchor), forward, out,
                 weak=i > 0)
     return new_anchor
+
+
+_LOST_SPAN_RE = re.compile(r"month|half|\b[HQ]?[12]H\b|\bH[12]\b|year[- ]to[- ]date|\bYTD\b|trailing", re.IGNORECASE)
+
+
+def _inside_phrase(text: str, m: PeriodMention) -> bool:
+    """"The result for the period": the period words are part of the measure's name."""
+    pattern = _concepts()[1]
+    for c in pattern.finditer(text, max(0, m.start - 30), m.end):
+        if c.start() < m.start and c.end() >= m.end:
+            return True
+    return False
+
+
+def _names_lost_span(text: str, s: int, e: int, mentions: list[PeriodMention]) -> bool:
+    """The sentence leads with a span we cannot place ("revenue after nine months"), not a comparison."""
+    if not any(m.kind == "opaque" for m in mentions):
+        return False
+    cmp = _COMPARE_RE.search(text, s, e)
+    lead_end = cmp.start() if cmp else e
+    return any(m.kind == "opaque" and m.start < lead_end and _LOST_SPAN_RE.search(m.text or "") for m in mentions)
+
+
+def _blocked(text: str, s: int, e: int) -> bool:
+    """A sentence about markets or valuations, unless it opens on the company's measure and names the
+    market only after its figures ("Revenue rose to EUR 449.9 million, clearly exceeding market growth")."""
+    m = _BLOCK_RE.search(text, s, e)
+    if m is None:
+        return False
+    monies = find_money(text, s, m.start())
+    if not monies or find_money(text, m.start(), e):
+        return True
+    return _concepts()[1].match(text, _LEAD_IN_RE.match(text, s).end()) is None
 
 
 # "Cash of $13.2 million provides runway into the fourth quarter of 2026": the horizon is
@@ -1492,7 +1664,8 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         for a in amounts[:2]:
             a.concept, a.label, a.subject = from_to[0], from_to[1], True
     _share_across_periods(text, amounts, resolved)
-    _inherit(text, segs, amounts)
+    explain = _explain_at(text, c_start, c_end)
+    _inherit(text, segs, amounts, explain.start() if explain else c_end)
     # A comparative segment compares: its figures must be of a concept that
     # segment 0 states ("... versus $5.8 million in the prior-year period,
     # G&A expenses declined to $1.1 million" is not a prior-year G&A figure).
@@ -1513,7 +1686,6 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
     adj = _ADJUSTED_BASIS_RE.search(text, c_start, c_end)
     if adj is not None:
         _adjusted_basis(text, c_start, adj, amounts)
-    explain = _EXPLAIN_RE.search(text, c_start, c_end)
     if explain:
         for a in amounts:
             if a.money.start > explain.start():
@@ -1564,7 +1736,7 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         if periods is None and a.seg == 0 and len(segs) > 1 and not forward and (a.subject or _generic_lead(text, c_start)):
             # "Gross profit was $3.8 million, compared to $9.8 million in the fourth quarter of 2025":
             # the comparison's spans say the figure is the release's own period of that length.
-            periods = _current_by_comparison(segs, resolved, ctx)
+            periods = _current_by_comparison(text, segs, resolved, ctx, a.concept.instant)
         if a.seg == 0 and periods and not forward and ctx.now is not None and any(p.end > ctx.now for p in periods):
             # "revenues of $14.1 million for Q2, an increase from the $13.6 million recorded in the same
             # quarter of 2023": a current period we misplace (an unknown fiscal calendar) misplaces its comparison too.
@@ -1578,13 +1750,15 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         if a.seg == 0 and periods and len(periods) == 1:
             first_period = placed[id(a)] = periods[0]
         elif a.seg > 0 and first_period is not None and text.startswith("(", segs[a.seg][0]) \
-                and (pp := _paren_prior(text, segs[a.seg], first_period, ctx)):
+                and (pp := _paren_prior(text, segs[a.seg], first_period, ctx, a.concept.instant)):
             periods = pp  # "$5,205,000 for the year ended July 31, 2025 (July 31, 2024: $9,264,000)"
         elif a.seg > 0 and not periods and first_period is not None:
             # "$7.7 million for the year ended December 31, 2024, compared with $8.9 million in 2023":
             # a bare year compared with a calendar year is that year.
             own = placed.get(id(a.src), first_period) if a.src is not None else first_period
             periods = _prior_calendar_year(text, a.money, segs[a.seg], resolved, own, ctx) or periods
+            if not periods and own is anchor and not weak:
+                periods = _undated_from(doc, ctx, segs[a.seg], sent, resolved, a, own) or periods
         if periods and len(periods) > 1 and id(a) not in assigned and not _SAME_IN_BOTH_RE.search(clause_text):
             continue  # "$6.7 million at June 30, 2024 and June 30, 2023": one figure for two dates, unless said to be flat
         for p in periods or ():
@@ -1599,6 +1773,21 @@ _CHANGE_BEFORE_RE = re.compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved|narrowed|widened|jumped|surged"
     r"|(?:was|were)\s+(?:up|down))(?:\s+by)?\s*$", re.IGNORECASE)
 _RANGE_TO_RE = re.compile(r"\s+to\s+")
+
+
+def _explain_at(text: str, c_start: int, c_end: int) -> re.Match | None:
+    """Where the clause starts explaining; "net loss attributable to <the issuer>" explains nothing,
+    and "As a result of the property sales, rental income decreased to ..." explains up to its comma."""
+    m = _EXPLAIN_RE.search(text, c_start, c_end)
+    while m is not None:
+        if m.group(0).lower().startswith("attributable") and _issuer_share_end(text, m.start() - 1) is not None:
+            m = _EXPLAIN_RE.search(text, m.end(), c_end)
+        elif _LEAD_IN_RE.match(text, c_start).end() == m.start() and (comma := text.find(", ", m.end(), c_end)) >= 0 \
+                and not find_money(text, m.end(), comma):
+            m = _EXPLAIN_RE.search(text, comma, c_end)
+        else:
+            break
+    return m
 
 
 def _split_change_ranges(text: str, monies: list[Money]) -> list[Money]:
@@ -1620,7 +1809,7 @@ def _split_change_ranges(text: str, monies: list[Money]) -> list[Money]:
 # "Revenue grew from $5.2 million to $6.0 million": a change with no period of its own.
 _UNDATED_FROM_VERB_RE = re.compile(
     r"(?:\s+(?:was|were|has|have|had))?\s+(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved"
-    r"|jumped|surged|growing|increasing|decreasing|rising|falling|declining)\s+from\s*$", re.IGNORECASE)
+    r"|jumped|surged|growing|increasing|decreasing|rising|falling|declining)(?:\s+[a-z]+ly)?\s+from\s*$", re.IGNORECASE)
 # A quarter's "from $A" is the year-earlier quarter only where the sentence says so (else it may be sequential).
 _YOY_RE = re.compile(
     r"\b(?:year[- ]over[- ]year|year[- ]on[- ]year|prior[- ]year|previous\s+year|year[- ]ago|a\s+year\s+earlier"
@@ -1668,6 +1857,27 @@ def _undated_from_to(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end
             if fact is not None:
                 out.append(fact)
     return out_monies
+
+
+_FROM_ONLY_RE = re.compile(r"from\s+(?:approximately\s+|about\s+)?(?:a\s+)?$", re.IGNORECASE)
+
+
+def _undated_from(doc: CleanDocument, ctx: PeriodContext, seg: tuple[int, int], sent: tuple[int, int],
+                  resolved: list[_Resolved], a: _Amount, own: Period) -> tuple[Period, ...] | None:
+    """"Operating loss improved to $7.3 million from $8.4 million" in a paragraph about fiscal 2025:
+    a sentence naming no period at all compares the paragraph's period with the one a year before
+    (for a quarter, only where it says year over year), unless the release reports another span
+    an undated figure could belong to (as ``_undated_from_to``)."""
+    text = doc.text
+    if a.src is None or a.src.seg != 0 or ctx.calendar.ambiguous or own.is_instant \
+            or any(sent[0] <= r.mention.start < sent[1] for r in resolved) \
+            or not _FROM_ONLY_RE.fullmatch(text, seg[0], a.money.start):
+        return None
+    other = _OTHER_SPANS_RE.get(own.months)
+    if (own.months == 3 and own.end.month == ctx.calendar.end_month) or (other is not None and _reports_other_span(doc, other)):
+        return None
+    prior = _year_before(text, sent, own, ctx)
+    return (prior,) if prior is not None else None
 
 
 def _change_pair(text: str, c_start: int, m: Money) -> tuple[Concept, str, Money, Money] | None:
@@ -1771,8 +1981,8 @@ def _by_adjective(seg: tuple[int, int], money: Money, resolved: list[_Resolved],
     return False
 
 
-def _current_by_comparison(segs: list[tuple[int, int]], resolved: list[_Resolved],
-                           ctx: PeriodContext) -> tuple[Period, ...] | None:
+def _current_by_comparison(text: str, segs: list[tuple[int, int]], resolved: list[_Resolved],
+                           ctx: PeriodContext, instant: bool) -> tuple[Period, ...] | None:
     cur = ctx.current
     if cur is None or cur.is_instant:
         return None
@@ -1784,7 +1994,19 @@ def _current_by_comparison(segs: list[tuple[int, int]], resolved: list[_Resolved
             if r.mention.kind == "opaque" or len(r.periods) != 1:
                 return None
             spans.append(r.periods[0])
-    if not spans or any(p.is_instant or p.months != cur.months or p.end >= cur.end for p in spans):
+    if not spans:
+        return None
+    if text.startswith("(", segs[1][0]) and len(set(spans)) == 1:
+        # European comparatives: "rose to EUR 48.0 million (9M 2024/2025: EUR 52.7 million)" is the same
+        # span a year later; "Equity increased to EUR 397.0 million (30 September 2025: ...)" is at the
+        # reporting date
+        p = spans[0]
+        if p.is_instant:
+            return (cur.as_instant(),) if instant and p.end < cur.end else None
+        later = ctx.calendar.shifted(p, 1)
+        if not instant and later.end == cur.end:
+            return (later,)
+    if instant or any(p.is_instant or p.months != cur.months or p.end >= cur.end for p in spans):
         return None
     return (cur,)
 
@@ -1798,11 +2020,14 @@ _PAREN_YEAR_AGO_RE = re.compile(
     re.IGNORECASE)
 
 
-def _paren_prior(text: str, seg: tuple[int, int], first: Period, ctx: PeriodContext) -> tuple[Period, ...] | None:
+def _paren_prior(text: str, seg: tuple[int, int], first: Period, ctx: PeriodContext,
+                 instant: bool = False) -> tuple[Period, ...] | None:
     """The year-earlier period of an IFRS-style comparison "(2024: $X)", "(July 31, 2024: $X)" or
     "(previous year: $X)"."""
     if first.is_instant or first.start is None:
         return None  # a balance's "(previous year: ...)" is as likely the last year-end
+    if instant and first.end != ctx.calendar.fy_end(ctx.calendar.fy_of(first.end)):
+        return None  # an interim balance's "(previous year: ...)": the prior June or the last year-end?
     if _PAREN_YEAR_AGO_RE.match(text, seg[0], seg[1]):
         return (ctx.calendar.shifted(first, -1),)
     m = _PAREN_PRIOR_RE.match(text, seg[0], seg[1])

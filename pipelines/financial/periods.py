@@ -30,6 +30,8 @@ _MONTH = (
 )
 _YEAR = r"(?:19|20)\d\d"
 _DATE = r"(?P<mon>" + _MONTH + r")\s+(?P<day>\d{1,2}),?\s+(?P<yr>" + _YEAR + r")"
+_DATE_BARE = r"(?P<mon2>" + _MONTH + r")\s+(?P<day2>\d{1,2}),?\s+(?P<yr2>" + _YEAR + r")"
+_DATE_EU_BARE = r"(?P<day>\d{1,2})\.?\s+(?P<mon>" + _MONTH + r")\s+(?P<yr>" + _YEAR + r")"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}
@@ -168,10 +170,127 @@ def _find_fye(text: str) -> re.Match | None:
     return None
 
 
+# "its Q1 2027 financial results for the period ended June 30, 2026": a quarter named with its fiscal
+# year next to the date it ended fixes the fiscal year end (here March), as a stated year end would.
+_NAMED_QUARTER_ENDED_RE = re.compile(
+    r"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|(?P<ord>first|second|third|fourth)[- ]quarter(?:\s+of)?)\s?"
+    r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?))?'?(?P<y>" + _YEAR + r")\b"
+    r"(?P<gap>[^.;:()]{0,80}?)\b(?:quarter|three[- ]months?|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?" + _DATE,
+    re.IGNORECASE,
+)
+_ORD_QUARTER_ENDED_RE = re.compile(
+    r"\b(?P<ord>first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?" + _DATE,
+    re.IGNORECASE)
+_NOT_SAME_SPAN_RE = re.compile(r"\b(?:compar\w*|versus|vs|from|prior|previous|same|last|and|through|to)\b", re.IGNORECASE)
+
+
+def _fye_from_named_quarter(text: str) -> int | None:
+    """The fiscal year end month the release's named quarters and their printed ends agree on."""
+    head = text[:6000]
+    if "ended" not in head and "ending" not in head:
+        return None
+    months = set()
+    for g in _ENDED_GATE_RE.finditer(head.lower()):
+        # only around a dated end ("ended June 30, 2026"): the full pattern is slow on a whole text
+        m = _NAMED_QUARTER_ENDED_RE.search(head, max(0, g.start() - 140), g.end())
+        if m is not None and m.end() == g.end() and not _NOT_SAME_SPAN_RE.search(m.group("gap")):
+            q = int(m.group("q1") or m.group("q2") or _ORDINALS[(m.group("ord") or "first").lower()])
+            year = int(m.group("y"))
+        else:
+            # "the third quarter ending July 31, 2025": the quarter's name and its end, no year named
+            m = _ORD_QUARTER_ENDED_RE.search(head, max(0, g.start() - 60), g.end())
+            if m is None or m.end() != g.end():
+                continue
+            q, year = _ORDINALS[m.group("ord").lower()], None
+        d = _date_of(m)
+        if d is None or d != _month_end(d.year, d.month):
+            continue
+        end_month = (d.month - 3 * q - 1) % 12 + 1
+        cal = FiscalCalendar(end_month)
+        if year is not None and cal.fy_of(d) != year:
+            return None  # the year named is not the fiscal year that quarter falls in: no calendar fits
+        months.add(end_month)
+    return months.pop() if len(months) == 1 else None
+
+
+# "Final Results for Fiscal Year 2025": a title about one whole fiscal year, no quarter or half of it.
+_YEAR_TITLE_RE = re.compile(r"\b(?:fiscal|financial|full)[- ](?:year\s+)?(?P<y>20\d\d)\b|\b(?:FY\s?)(?P<y2>20\d\d)\b"
+                            r"|\b(?P<y3>20\d\d)\s+(?:fiscal|financial)\s+year\b", re.IGNORECASE)
+_PART_TITLE_RE = re.compile(r"\b(?:Q[1-4]|[1-4]Q|quarter\w*|half|H[12]|[12]H|months?|interim|nine|six)\b", re.IGNORECASE)
+_BALANCE_WORD_RE = re.compile(r"\b(?:cash|liquidity|equity|assets|debt|balance\s+sheet)\b", re.IGNORECASE)
+
+
+def _fye_from_year_end_balance(text: str) -> int | None:
+    """A fiscal-year report that gives its balances "as of December 31, 2025" and no other date of
+    that year: the fiscal year 2025 ends then."""
+    nl = text.find("\n", 0, 400)
+    title = text[:nl if nl > 0 else min(len(text), 300)]
+    m = _YEAR_TITLE_RE.search(title)
+    if m is None or _PART_TITLE_RE.search(title):
+        return None
+    fy = int(m.group("y") or m.group("y2") or m.group("y3"))
+    head = text[:6000]
+    months = set()
+    for rx in (_INSTANT_RE, _INSTANT_EU_RE):
+        for d_m in rx.finditer(head):
+            d = _date_of(d_m)
+            if d is None or d.year != fy:
+                continue
+            if d != _month_end(d.year, d.month) or not _BALANCE_WORD_RE.search(_sentence_around(head, d_m.start(), d_m.end())):
+                return None  # another day of that year (an event, a mid-month balance): not only the year end
+            months.add(d.month)
+    return months.pop() if len(months) == 1 else None
+
+
+# "the first nine months of the 2025/2026 financial year": a fiscal year across two calendar years.
+# "(30 September 2025: EUR 304.3 million)": an interim balance beside the last year-end's.
+_PAREN_DATE_RE = re.compile(r"\(\s*(?:" + _DATE_EU_BARE + r"|" + _DATE_BARE + r")\s*:")
+
+
+def _split_end(m: re.Match) -> int | None:
+    """The calendar year a "2025/2026" (or "2025/26") fiscal year ends in; None when the years do not follow."""
+    y1, y2 = int(m.group("y1")), m.group("y2")
+    y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+    return y2 if y2 == y1 + 1 else None
+
+
+def _fye_from_split_year(text: str) -> int | None:
+    """A release on a "2025/2026 financial year" comparing its balances with "(30 September 2025: ...)":
+    the year-end of the earlier calendar year named, the only month-end so printed, ends its fiscal year."""
+    head = text[:6000]
+    firsts = set()
+    for m in _split_matches(head, 0, len(head)):
+        if not (m.group("fy") or m.group("fw") or m.group("short")):
+            continue
+        end = _split_end(m)
+        if end is None:
+            return None
+        firsts.add(end - 1)
+    if not firsts:
+        return None
+    months = set()
+    for m in _PAREN_DATE_RE.finditer(head):
+        y, mon, day = int(m.group("yr") or m.group("yr2")), m.group("mon") or m.group("mon2"), m.group("day") or m.group("day2")
+        try:
+            d = date(y, _month_no(mon), int(day))
+        except ValueError:
+            return None
+        if d != _month_end(d.year, d.month) or d.year not in firsts:
+            return None
+        months.add(d.month)
+    return months.pop() if len(months) == 1 and 1 <= next(iter(months)) <= 11 else None
+
+
 def fiscal_calendar(text: str) -> FiscalCalendar:
     """The calendar the release uses: "fiscal year ending June 30" -> June, else December."""
     m = _find_fye(text)
     if m is None:
+        named = _fye_from_named_quarter(text)
+        if named is not None and named != 12:
+            return FiscalCalendar(named)
+        closing = _fye_from_year_end_balance(text) or _fye_from_split_year(text)
+        if closing is not None:
+            return FiscalCalendar(closing)
         cal = FiscalCalendar(12, stated=False)
         # A release that speaks of "fiscal" periods without saying when its
         # fiscal year ends may not be on the calendar year: "Q1 2025" could be
@@ -287,6 +406,9 @@ _QCOMPACT_RE = re.compile(
     r"\b(?:(?P<q1>[1-4])Q|Q(?P<q2>[1-4]))\s?(?P<fy>FY|F|(?i:fiscal)\s+(?:(?i:year)\s+)?)?\s?[-'/]?\s?(?P<y>" + _YEAR
     + r"|\d{2})\b",
 )
+_YEAR_END_RE = re.compile(r"\bYE\s?(?P<y>" + _YEAR + r")\b")
+# "2025 Q1 Results": the year first.
+_YEAR_QUARTER_RE = re.compile(r"(?<![\d/-])\b(?P<y>" + _YEAR + r")\s+Q(?P<q>[1-4])\b(?!\s?['/-]?\s?\d)")
 _QWORD_RE = re.compile(
     r"\b" + _ORD + r"[- ]quarter(?:\s+of)?\s+(?:the\s+)?(?:company's\s+|its\s+)?(?P<fy1>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>"
     + _YEAR + r")(?:\s+fiscal\s+year)?\b"
@@ -307,6 +429,17 @@ _FULL_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _INSTANT_RE = re.compile(r"\b(?:as\s+of|as\s+at|at|on|ended)\s+" + _DATE, re.IGNORECASE)
+# The day before the month ("as of 31 March 2026", "nine months ended 30 June 2026"), as European releases print it.
+_DATE_EU = r"(?P<day>\d{1,2})\.?\s+(?P<mon>" + _MONTH + r")\s+(?P<yr>" + _YEAR + r")\b"
+# "(30 September 2025: EUR 304.3 million)": the date a comparative balance is at.
+_INSTANT_EU_RE = re.compile(r"\b(?:as\s+of|as\s+at|at|on|ended)\s+(?:the\s+)?" + _DATE_EU, re.IGNORECASE)
+_PAREN_EU_RE = re.compile(r"(?<=\()\s*" + _DATE_EU + r"(?=\s*:)", re.IGNORECASE)
+_ENDED_EU_RE = re.compile(
+    r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
+    r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+|financial\s+)?quarters?|(?:fiscal\s+|financial\s+)?years?))"
+    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE_EU,
+    re.IGNORECASE,
+)
 _RELATIVE_RE = re.compile(
     r"\b(?:the\s+)?(?:same|comparable|corresponding|prior[- ]year|previous[- ]year|year[- ]ago|year[- ]earlier)\s+"
     r"(?:(?P<qord>first|second|third|fourth)\s+)?(?P<what>period|quarter|three[- ]month\s+period|six[- ]month\s+period|nine[- ]month\s+period)"
@@ -324,7 +457,8 @@ _NO_YEAR_REF_RE = re.compile(
     r"|nine[- ]month\s+period)", re.IGNORECASE,
 )
 _CURRENT_RE = re.compile(
-    r"\b(?:the|this)\s+(?:current\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
+    r"\b(?:the|this)\s+(?:current\s+|reporting\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
+    r"|\bthe\s+(?P<what2>period)\s+under\s+review\b"
     r"|\bquarter[- ]end\b"
     r"|\bthe\s+(?P<fy>full|fiscal|entire)\s+year\b(?!\s+(?:ended|ending|of|20\d\d))"
     # "full-year Revenue jumped 63% to $151 million": the adjective before a measure
@@ -357,7 +491,7 @@ _DATED_RE = re.compile(_MONTH + r"\s+\d{1,2}", re.IGNORECASE)
 _FISCAL_WORD_RE = re.compile(r"(?i:fiscal)|\bFY|\dQ?FY|\dF\b")
 
 _BARE_YEAR_RE = re.compile(
-    r"\b(?:for|of|in|during|fiscal|full[- ]year|calendar)\s+(?:the\s+)?(?:(?:full|fiscal|calendar)\s+)?(?:year\s+)?"
+    r"\b(?:for|of|in|during|by|fiscal|full[- ]year|calendar)\s+(?:the\s+)?(?:(?:full|fiscal|calendar)\s+)?(?:year\s+)?"
     r"(?P<y>20\d\d)(?!\d|,\d|\.\d|%|\s?[-–]\s?\d|\s*(?:million|billion))"
     r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook|revenues?)\b",
     re.IGNORECASE,
@@ -391,11 +525,12 @@ _FULL_YEAR_RE = _lead(_FULL_YEAR_RE, "f")
 _OPAQUE_RE = _lead(_OPAQUE_RE, "tsnyhfjmaod0-9")
 _CURRENT_RE = _lead(_CURRENT_RE, "tqf")
 _QNOYEAR_RE = _lead(_QNOYEAR_RE, "tfsq1-4")
-_BARE_YEAR_RE = _lead(_BARE_YEAR_RE, "foidc2")
+_BARE_YEAR_RE = _lead(_BARE_YEAR_RE, "foidcb2")
 
 _MON_LOW = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # Necessary conditions, tried on the lowered segment: a dated phrase needs a date.
 _DATE_GATE_RE = re.compile(_MON_LOW + r"\s+\d{1,2},?\s+(?:19|20)\d\d")
+_DATE_EU_GATE_RE = re.compile(r"\d\.?\s+" + _MON_LOW + r"\s+(?:19|20)\d\d")
 _ENDED_GATE_RE = re.compile(r"end(?:ed|ing|s)\s+(?:on\s+)?" + _MON_LOW + r"\s+\d{1,2},?\s+(?:19|20)\d\d")
 _MONTH_END_GATE_RE = re.compile(r"end\s+of\s+" + _MON_LOW + r"\s+(?:19|20)\d\d")
 
@@ -466,6 +601,15 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
             d = _date_of(m)
             if d and not _event_date(text, m):
                 out.append(_instant_pair(text, m, d, e))
+    if (" as " in low or "at " in low or "on " in low or "end" in low or "(" in seg) and _DATE_EU_GATE_RE.search(low):
+        out.extend(_european_dates(text, s, e, cal))
+    if "/" in seg:
+        out.extend(_split_spans(text, s, e, cal))
+    if ("YTD" in seg or "to-date" in low or "to date" in low or "Q1" in seg or "M " in seg or "M'" in seg) \
+            and _CUMULATIVE_GATE_RE.search(seg):
+        for m in _CUMULATIVE_RE.finditer(text, s, e):
+            n = int(m.group("n")) if m.group("n") else 3 * int(m.group("q") or m.group("q2"))
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), n)))
     if "first" in low:
         for m in _FIRST_MONTHS_RE.finditer(text, s, e):
             n = 6 if m.group("half") else _COUNTS[m.group("cnt").lower()]
@@ -481,6 +625,8 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
         for m in _QCOMPACT_RE.finditer(text, s, e):
             q = int(m.group("q1") or m.group("q2"))
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(_year(m.group("y")), q)))
+        for m in _YEAR_QUARTER_RE.finditer(text, s, e):
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(int(m.group("y")), int(m.group("q")))))
     if has_quarter:
         for m in _QWORD_RE.finditer(text, s, e):
             q = _ORDINALS[(m.group("ord") or m.group("ord2")).lower()]
@@ -494,6 +640,13 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
     if "fiscal" in low or "FY" in seg or "full" in low:
         for m in _FULL_YEAR_RE.finditer(text, s, e):
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(_year(m.group("y")), 12)))
+    if "YE" in seg:
+        # "YE 2025 total revenues of $18.2 million": the year that ended then
+        for m in _YEAR_END_RE.finditer(text, s, e):
+            if cal.stated:
+                out.append(_explicit(m.start(), m.end(), m.group(0), cal.first_months(int(m.group("y")), 12)))
+            else:
+                out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
     if explicit_only:
         pass  # the reporting period is an explicit span: skip what cannot be one
     elif any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
@@ -501,7 +654,7 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
             out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
     if not explicit_only and (has_quarter or "period" in low or " year" in low or "full" in low):
         for m in _CURRENT_RE.finditer(text, s, e):
-            what = (m.group("what") or "quarter").lower()
+            what = (m.group("what") or m.group("what2") or "quarter").lower()
             months = 12 if m.group("fy") or m.group("fy2") else None if what == "period" else 3
             out.append(PeriodMention(m.start(), m.end(), "current", months=months, text=m.group(0)))
     if not explicit_only and (has_quarter or "Q" in seg):
@@ -515,6 +668,83 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
         out = [_dated_only(p) for p in out]
     elif not cal.stated:
         out = [_unless_fiscal(p, text) for p in out]
+    return out
+
+
+_SPLIT_SPAN_RE = re.compile(
+    r"(?:\b(?:the\s+)?first\s+(?P<cnt>three|six|nine|3|6|9)\s+months\s+of\s+(?:the\s+)?"
+    r"|\b(?:the\s+)?(?P<ord>first|second|third|fourth)\s+quarter\s+of\s+(?:the\s+)?"
+    r"|\b(?P<short>[369]M|H1|1H|Q[1-4])\s+)?"
+    r"(?P<fy>(?:financial|fiscal)\s+year\s+|FY\s?)?"
+    r"(?<![\d/])(?P<y1>(?:19|20)\d\d)/(?P<y2>(?:19|20)?\d\d)\b(?P<fw>\s+(?:financial|fiscal)\s+year)?",
+    re.IGNORECASE,
+)
+
+
+# "YTD Q3 2024", "Q1-Q3 2024", "9M 2024": the fiscal year's first months up to that quarter's end.
+_CUMULATIVE_RE = re.compile(
+    r"(?:\b(?:YTD|(?i:year[- ]to[- ]date))\s+Q(?P<q>[1-4])|\bQ1\s?[-–]\s?Q(?P<q2>[2-4])|\b(?P<n>[369])M)"
+    r"\s?'?(?P<y>" + _YEAR + r"|\d{2})\b(?![/.,]\d)")
+_CUMULATIVE_GATE_RE = re.compile(r"Q[1-4]\s?'?\d\d|\b[369]M\s?'?\d\d")
+
+
+_SLASH_YEARS_RE = re.compile(r"(?<![\d/])((?:19|20)\d\d)/((?:19|20)?\d\d)\b(?!/)")
+
+
+def _split_matches(text: str, s: int, e: int) -> list[re.Match]:
+    """``_SPLIT_SPAN_RE`` matches, looked for only around "2025/2026" pairs (the full pattern is slow)."""
+    out = []
+    i = text.find("/", s, e)
+    while i >= 0:
+        y = _SLASH_YEARS_RE.match(text, i - 4, e) if i - 4 >= s and text[i - 4:i - 2] in ("19", "20") else None
+        i = text.find("/", i + 1, e)
+        if y is None:
+            continue
+        y1, y2 = int(y.group(1)), y.group(2)
+        if (int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)) != y1 + 1:
+            continue
+        for m in _SPLIT_SPAN_RE.finditer(text, max(s, y.start() - 48), min(e, y.end() + 24)):
+            if m.start("y1") == y.start():
+                out.append(m)
+                break
+    return out
+
+
+def _split_spans(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]:
+    """"the first nine months of the 2025/2026 financial year", "9M 2024/2025", "financial year 2025/2026":
+    spans of a fiscal year across two calendar years, placed only under a stated year end."""
+    out = []
+    for m in _split_matches(text, s, e):
+        y2 = _split_end(m)
+        if y2 is None or not (m.group("fy") or m.group("fw") or m.group("short")):
+            continue
+        if not cal.stated or cal.end_month == 12 or cal.ambiguous:
+            out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
+            continue
+        short = (m.group("short") or "").upper()
+        if m.group("ord") or short.startswith("Q"):
+            q = _ORDINALS[m.group("ord").lower()] if m.group("ord") else int(short[1])
+            p = cal.quarter(y2, q)
+        elif m.group("cnt") or short:
+            n = _COUNTS[m.group("cnt").lower()] if m.group("cnt") else 6 if "H" in short else int(short[0])
+            p = cal.first_months(y2, n)
+        else:
+            p = cal.first_months(y2, 12)
+        out.append(_explicit(m.start(), m.end(), m.group(0), p))
+    return out
+
+
+def _european_dates(text: str, s: int, e: int, cal: FiscalCalendar) -> list[PeriodMention]:
+    out = []
+    for m in _ENDED_EU_RE.finditer(text, s, e):
+        d = _date_of(m)
+        if d:
+            out.append(_explicit(m.start(), m.end(), m.group(0), cal.ending(d, _dur_word(m))))
+    for rx in (_INSTANT_EU_RE, _PAREN_EU_RE):
+        for m in rx.finditer(text, s, e):
+            d = _date_of(m)
+            if d and not _event_date(text, m):
+                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
     return out
 
 
@@ -584,6 +814,9 @@ class PeriodContext:
         self.release_date = release_date
         self._text = text
         self._current = None if current is _UNSET and text is None else current
+        # Set while the paragraph speaks of a span we cannot place ("revenue after nine months"):
+        # "for the period" then is that span, not the release's reporting period.
+        self.lost_span = False
 
     @property
     def current(self) -> Period | None:
@@ -632,6 +865,9 @@ def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -
         years = mention.fy - cal.fy_of(base.end) if mention.fy else mention.years
         return (cal.shifted(base, years),) if years else ()
     if kind == "current":
+        if mention.months is None and (ctx.lost_span or (
+                anchor is not None and not anchor.is_instant and ctx.current is not None and anchor != ctx.current)):
+            return ()  # "for the period" in a paragraph about nine months of a third-quarter release: which one?
         # "the quarter" is the quarter the release reports on; the paragraph's
         # latest period may be an aside ("fee changes in the third quarter of 2023").
         base = ctx.current or (anchor if anchor is not None and not anchor.is_instant else None)
@@ -704,6 +940,11 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 _RESULTS_AFTER_RE = re.compile(r"\s+(?:financial\s+|operating\s+|preliminary\s+)?results\b", re.IGNORECASE)
 
 
+# A comparison cue shortly before a span, in its own sentence: the span is the earlier figure's.
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:compar\w+|versus|vs\.?|than|from|year[- ]ago|prior|previous|last\s+year)\b(?:(?!\.\s)[^;\n])*$", re.IGNORECASE)
+
+
 def current_period(text: str, cal: FiscalCalendar, release_date: date | None = None, limit: int = 6000) -> Period | None:
     """The period the release reports on: the latest span it names as a result.
 
@@ -733,6 +974,8 @@ def current_period(text: str, cal: FiscalCalendar, release_date: date | None = N
             if (not release_date and _FORWARD_NEAR_RE.search(_sentence_around(text, p.start, p.end))
                     and not _RESULTS_AFTER_RE.match(text, p.end)):
                 continue  # a forecast, unless it is "reported Q1 2025 results and targets ..."
+            if not release_date and _COMPARED_BEFORE_RE.search(text, max(0, p.start - 80), p.start):
+                continue  # "much higher than the $2.7 million reported in Q1 2023": the comparative, not ours
             if best is None or period.end > best.end or (period.end == best.end and period.months < best.months):
                 best = period
     return best
