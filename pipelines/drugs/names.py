@@ -78,8 +78,8 @@ def _inn_re_reference() -> re.Pattern[str]:
 
 
 BRAND_RE = re.compile(
-    r"(?<![\w-])(?:(?P<b>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]+)?)"
-    r"(?:®|™|\[®\]|\(R\)|\(TM\)|\s?\(®\)|TM(?![A-Za-z]))"
+    r"(?<![\w#-])(?:(?P<b>[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]+)?)"  # ("#Name™": a hashtag)
+    r"(?:®|™|\[®\]|[ \t]?\(R\)|[ \t]?\(TM\)|\s?\(®\)|TM(?![A-Za-z]))"
     # all-capital brands only when they introduce their generic name,
     # "LUCEMYRA® (lofexidine)": capitals with ® are as often trials or platforms
     r"|(?P<B>[A-Z][A-Z0-9]{3,})(?:®|™|\[®\])(?=\s*\([a-z]{5,}))"
@@ -146,6 +146,7 @@ _PLATFORM_AFTER = re.compile(
 _PLATFORM_BEFORE = re.compile(
     r"(?:(?:technology|platform|system|device)[,:]?\s+(?:called|named|known as)?|(?:Program|Center|Centre|Institute|Foundation|University|Consortium|Network|Council)\s*\()\s*$", re.I
 )
+_WORD_NEXT = re.compile(r"[ \t]+([A-Za-z]{7,})(?![\w-])")
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w&.-]*[ \t](?:(?:of|for|and|&|the|de|by|in|on|to|with|at)[ \t])?$")
 _GENERIC_MARKED = frozenset(
     "therapy foundation release band lift alliance traits advertising system platform test program "
@@ -183,7 +184,7 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 # Names without a code or stem shape, introduced as a drug by the text itself:
 # "our lead candidate, rademikibart,", "SPC-14, an intranasal compound",
 # "Teverelix, a next-generation GnRH antagonist", "trial of Ketamir-2".
-_NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*)?)(?:®|™|\(R\)|TM(?![A-Za-z]))?"
+_NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*)?)(?:®|™|\(R\)|TM(?![A-Za-z])|[ \t]\((?:R|TM)\)[ \t]?(?=,))?"
 _HEAD_WORDS = (
     "product candidate", "drug candidate", "candidate", "inhibitor", "antagonist", "agonist", "antibody", "conjugate", "therapy",
     "therapeutic", "compound", "molecule", "drug", "analog", "analogue", "vaccine", "eyedrop", "eye drop", "formulation",
@@ -222,7 +223,15 @@ _INTRO_OWN = re.compile(
     r"|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:lead|leading|flagship|first|second|third|approved|FDA-approved|marketed|commercial)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?P<noun>drug|product|medicine|medication),\s+" + _NAME + r"(?=\s*(?:,|\(|\.(?:\s|$)|is\b|was\b|has\b|received\b|became\b))"
 )
+# "the therapeutic HIV vaccine ICVAX": a name in capitals right after the noun "vaccine"
+_INTRO_VACCINE = re.compile(r"\bvaccine[ \t]+(?P<n>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?)(?![\w-])")
 _OWN_CUES = ("drug, ", "product, ", "medicine, ", "medication, ")
+# "its ADHD medication Jornay PM growing prescriptions": the owner's medicine named right after the noun
+_INTRO_OWN_BARE = re.compile(
+    r"\b(?:its|their|our|[Tt]he [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>drug|medicine|medication)[ \t]+(?P<n>[A-Z][a-z]{4,}(?:[ \t](?:PM|AM|XR|ER|SR|CR|LA|IR)(?![\w-]))?)(?![\w-])(?![ \t][A-Z])"
+)
+_BARE_CUES = (" drug ", " medicine ", " medication ")
 # a product named this way is a medicine only in a sentence about one
 _MEDICINE_CUE = re.compile(r"\b(?:FDA|approv\w*|therap(?:y|ies|eutic)|treat\w*|indicated|prescri\w*|patients|disease|Phase|clinical|launch\w*)\b")
 _INTRO_STUDY = re.compile(r"\b(?:[Tt]rials?|[Ss]tud(?:y|ies)) (?:of|evaluating|assessing|with) " + _NAME)
@@ -255,13 +264,13 @@ _NAME_STOP = frozenset(
 )
 
 
-_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", "Trial of", "Study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali")
+_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", "Trial of", "Study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali", "vaccine ")
 
 
 def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: set[str] | None = None) -> dict[str, str]:
     """Printed name -> kind for names the text introduces as a drug (see _INTRO_*); ``own`` collects
     the names introduced by their owner or rank ("its lead drug, X")."""
-    if not any(c in text for c in _INTRODUCED_CUES) and not any(c in text for c in _OWN_CUES):
+    if not any(c in text for c in _INTRODUCED_CUES) and not any(c in text for c in _OWN_CUES) and not any(c in text for c in _BARE_CUES):
         return {}
     out: dict[str, str] = {}
     # Anchored search: find the cue words first (cheap), then run the full
@@ -300,6 +309,9 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: se
             m = _INTRO_CALLED.search(text, max(0, h.start() - 30), min(len(text), h.end() + 60))
             if m is not None:
                 found.setdefault(m.span("n"), []).append((_INTRO_CALLED, m))
+    if "vaccine " in text:
+        for m in _INTRO_VACCINE.finditer(text):
+            found.setdefault(m.span("n"), []).append((_INTRO_VACCINE, m))
     for cue in _OWN_CUES:
         i = text.find(cue)
         while i >= 0:
@@ -307,15 +319,34 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: se
             if m is not None and m.start("n") == i + len(cue):
                 found.setdefault(m.span("n"), []).append((_INTRO_OWN, m))
             i = text.find(cue, i + len(cue))
+    for cue in _BARE_CUES:
+        i = text.find(cue)
+        while i >= 0:
+            j = i + len(cue)
+            if j < len(text) and "A" <= text[j] <= "Z":
+                m = _INTRO_OWN_BARE.search(text, max(0, i - 60), j + 30)
+                if m is not None and m.start("n") == j:
+                    found.setdefault(m.span("n"), []).append((_INTRO_OWN_BARE, m))
+            i = text.find(cue, j)
     for _span, cands in sorted(found.items()):
         for rx, m in cands:
             got = _intro_ok(text, rx, m, issuer, prefixes)
             if got is not None:
                 out.setdefault(*got)
-                if rx is _INTRO_OWN and own is not None:
+                if own is not None and (rx is _INTRO_OWN or rx is _INTRO_OWN_BARE or rx is _INTRO_AFTER and _issuer_before(text, m.start("n"), issuer)):
+                    # (and "Tonix received approval for TONMYRA®, a first-in-class ... medicine": a trademarked name
+                    # the issuer's own sentence describes; not "At Legend, he launched Carvykti®, a treatment for ...")
                     own.add(got[0])
                 break
     return out
+
+
+def _issuer_before(text: str, at: int, issuer: str | None) -> bool:
+    """The issuer is named earlier in the sentence that reaches ``at``."""
+    if not issuer:
+        return False
+    a = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    return issuer in text[a:at].lower()
 
 
 def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | None, prefixes: frozenset[str]) -> tuple[str, str] | None:
@@ -327,7 +358,7 @@ def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | No
         return None
     if _PLATFORM_AFTER.match(text, m.end("n")) and rx is not _INTRO_AFTER:
         return None
-    if rx is _INTRO_OWN and not _own_product_ok(text, m):
+    if (rx is _INTRO_OWN or rx is _INTRO_OWN_BARE) and not _own_product_ok(text, m):
         return None
     coded = any(c.isdigit() for c in n) or "-" in n
     if n in _NAME_STOP or n.split("-")[0].upper() in prefixes:
@@ -342,7 +373,7 @@ def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | No
         return None  # an abbreviation ("ARC", "MDD"), not a name
     if not coded and n[:1].isupper() and len(n) < 6 and not (
         len(n) >= 4 and rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and _CAMEL.search(n)
-    ):
+    ) and not (rx is _INTRO_VACCINE and n.isupper() and len(n) == 5):
         return None  # "CiVax, its proprietary ... vaccine candidate": a short invented name with its owner
     if not coded and (_NOT_INTRODUCED.search(n.lower()) or n.lower() in _STOP_WORDS):
         return None  # an English word ("potential", "conducted")
@@ -500,10 +531,20 @@ def _trial_named(text: str, ms: list["Mention"]) -> bool:
 _LISTED_TRIAL_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][A-Z0-9-]{3,}[ \t]+(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)[ \t]+)*(?:trials|studies)\b", re.I)
 
 
+# "a trial of STAR-001 (LP-184)": the parenthesis after the studied drug holds the drug's other name,
+# unless it extends the drug's code into a protocol number ("NWX-101 (NWX-101-001)")
+_TRIAL_OF_PAREN = re.compile(r"(?:[Tt]rial|[Ss]tud(?:y|ies))\s+(?:of|evaluating|with)\s+(?P<x>[A-Z][A-Za-z]*)-?\d[\w-]*(?:®|™)?[ \t]*\($")
+
+
 def _trial_only(text: str, ms: list["Mention"]) -> bool:
     for m in ms:
         before = text[max(0, m.start - 60):m.start]
-        after_trial = (_TRIAL_AFTER.match(text, m.end) and text[m.end] != ")") or _LISTED_TRIAL_AFTER.match(text, m.end)
+        t = _TRIAL_OF_PAREN.search(before)
+        if t is not None and not m.name.upper().startswith(t.group("x").upper()):
+            return False
+        # "the LP-184 Phase 1a trial" is the drug's trial; "the AURORA-2 trial" names one
+        ta = _TRIAL_AFTER.match(text, m.end)
+        after_trial = (ta and text[m.end] != ")" and "hase" not in ta.group()) or _LISTED_TRIAL_AFTER.match(text, m.end)
         listed = re.search(r"[A-Z][A-Z0-9-]{3,} and $", before) and re.match(r"\s*(?:(?:randomi[sz]ed|pivotal|clinical|Phase \w+)\s+)*(?:trials|studies)\b", text[m.end:m.end + 60], re.I)
         if not (_TRIAL_BEFORE.search(before) or (before.endswith(("the ", "The ")) and after_trial) or listed):
             return False
@@ -691,6 +732,13 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             if _DEVICE_NEAR.match(text, m.end()) or _DEVICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 brands[b] = None  # a test, device or system: never a drug
                 continue
+            if cands and (nx := _WORD_NEXT.match(text, m.end())) is not None and nx.group(1) in cands and (
+                nx.group(1)[0].isupper() or CODE_RE.match(text, nx.end() + 2) is not None and text.startswith(" (", nx.end())
+            ):
+                # "Deciparticle™ Everolimus", "Deciparticle™ everolimus (Sapu003)": a formulation technology heads a
+                # product named after the molecule (a brand before its INN alone, "Rybelsus® semaglutide", is the brand)
+                brands[b] = None
+                continue
             if b in brands:
                 continue
             owner = owners.get(b)
@@ -745,6 +793,10 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         raw += _unmarked_brands(text, introduced, issuer, prefixes, comps)
     if "(" in text and any(r in text for r in _ROUTES):
         raw += _route_products(text)
+    if words7:
+        raw += _technology_products(text, words7, cands, issuer, prefixes)
+    if "products" in text or "medicines" in text or "medications" in text or "brands" in text:
+        raw += _listed_products(text, issuer, prefixes, comps)
     codes: dict[str, list[Mention]] = {}
     for mm in raw:
         if mm.kind == "code":
@@ -769,6 +821,86 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         linked += _letter_variants(text, out) + _code_generics(text, out, comps)
         if linked:
             out = _resolve(raw + linked)
+    return out
+
+
+# "AVERSA Fentanyl": a technology name in capitals before the capitalized molecule it carries names the product
+_TECH_BEFORE = re.compile(r"(?<![\w-])(?P<x>[A-Z]{4,})(?:®|™|[ \t]?\(TM\)|[ \t]?\(R\))?[ \t]$")
+_TECH_CUE = re.compile(r"\b(?:candidates?|[Pp]hase|IND|NDA|BLA|FDA|drug|therap(?:y|ies|eutic)|treatment|patch|product|development)\b")
+
+
+@lru_cache(maxsize=None)
+def _capitalized_comparators() -> frozenset[str]:
+    return frozenset(c[:1].upper() + c[1:] for c in vocab.comparators())
+
+
+def _technology_products(text: str, words7: set[str], cands: set[str], issuer: str | None, prefixes: frozenset[str]) -> list[Mention]:
+    """A product named by a technology in capitals and a known molecule ("AVERSA Fentanyl"), at least twice
+    or once in a sentence about a drug. (Anchored on the molecule: a capitalized word that is a marketed
+    molecule or ends in a WHO stem; few releases print one.)"""
+    mols = (words7 & _capitalized_comparators()) | {w for w in cands if w[0].isupper() and w[1:].islower()}
+    out: list[Mention] = []
+    for y in sorted(mols):
+        found: dict[str, list[tuple[int, int]]] = {}
+        for at in _occurrences(text, y):
+            h = _TECH_BEFORE.search(text, max(0, at - 20), at)
+            if h is not None:
+                found.setdefault(h.group("x"), []).append((h.start(), at + len(y)))
+        for x, spans in found.items():
+            if x.upper() in prefixes or x in _ABBREV_STOP() or x in _FRAME_STOP or (issuer and x.lower().startswith(issuer)):
+                continue
+            if len(spans) < 2:
+                a = max(text.rfind(". ", 0, spans[0][0]), text.rfind("\n", 0, spans[0][0])) + 1
+                b = text.find(". ", spans[0][1])
+                if not _TECH_CUE.search(text, a, b if b >= 0 else len(text)):
+                    continue
+            out += [Mention(i, j, x + " " + y, "other", introduced=True) for i, j in spans]  # ("AVERSA™ Fentanyl" too)
+    return out
+
+
+# "each of its flagship products—Belbuca, Xtampza ER, and the Nucynta franchise—posting growth": the owner's
+# medicines listed right after the plural noun; every item must read as a product name, or none counts
+_LIST_OWNER = re.compile(r"\b(?:its|their|our|[Tt]he [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s))\s+(?:[\w-]+\s+){0,2}?$")
+_LIST_START = re.compile(r"[ \t]*(?:—|–|-(?=[A-Z])|:|,?[ \t]+(?:including|such as))[ \t]*(?P<list>[^.;:()—–\n]{4,160})")
+_LIST_NOUNS = ("products", "medicines", "medications", "brands")
+_LIST_ITEM = re.compile(r"(?:the[ \t]+)?(?P<n>[A-Z][a-z]{4,}(?:[ \t](?:PM|AM|XR|ER|SR|CR|LA|IR))?)(?:®|™)?(?:[ \t]+(?:franchise|brand|family))?")
+_LIST_SPLIT = re.compile(r",[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+_LIST_MEDICINE = re.compile(r"\b(?:FDA|approv\w*|therap(?:y|ies|eutic)|treat\w*|indicated|prescri\w*|patients|disease|pain|medications?|medicines?)\b")
+
+
+def _product_lists(text: str) -> Iterator[re.Match[str]]:
+    """Matches of _LIST_START after an owner's plural noun ("its flagship products—"), found from the noun."""
+    for noun in _LIST_NOUNS:
+        i = text.find(noun)
+        while i >= 0:
+            j = i + len(noun)
+            m = _LIST_START.match(text, j)
+            if m is not None and _LIST_OWNER.search(text, max(0, i - 60), i) is not None:
+                yield m
+            i = text.find(noun, j)
+
+
+def _listed_products(text: str, issuer: str | None, prefixes: frozenset[str], comps) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _product_lists(text):
+        items = [x.strip() for x in _LIST_SPLIT.split(m.group("list").strip())]
+        if len(items) < 2:
+            continue
+        got = [_LIST_ITEM.fullmatch(x) for x in items[:-1]]
+        last = _LIST_ITEM.match(items[-1])  # the list may run into the rest of the clause ("... franchise posting growth")
+        if last is None or not all(got) or not (last.end() == len(items[-1]) or items[-1][last.end()] in " -"):
+            continue
+        names = [g.group("n") for g in got + [last]]
+        a = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1  # (m starts at the noun)
+        if not _LIST_MEDICINE.search(text, a, m.end()) or _DEVICE_WORD.search(text, a, m.end()):
+            continue
+        if any(n in _NAME_STOP or n in _FRAME_STOP or n.lower() in _STOP_WORDS or _NOT_INTRODUCED.search(n.lower()) or n.upper() in prefixes
+               or (issuer and n.lower().startswith(issuer)) or _occurrences(text, n.lower()) for n in names):
+            continue  # an English word or the company itself: not a list of product names
+        for n in names:
+            # ("products-Palendra": the first item may be glued to the noun by a dash read as a hyphen)
+            at = set(_occurrences(text, n)) | {text.find(n, m.start("list"), m.end())}
+            out += [Mention(x, x + len(n), n, "brand", n.lower() in comps, introduced=True) for x in sorted(at)]
     return out
 
 
@@ -876,12 +1008,18 @@ def _resolve(raw: list[Mention]) -> list[Mention]:
 
 
 # "(bremelanotide injection)": a parenthesis that holds just the other name (and a dosage form)
-_PAREN_CLOSE = re.compile(r"\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[\"”'’]?\s*(?:[),;]|or\s)", re.I)
+# ("(velmitinib hydrochloride)": the INN's salt may follow it, the parenthesis closing right after; not
+# "(omeprazole magnesium, amoxicillin and rifabutin)", a combination)
+_PAREN_CLOSE = re.compile(r"[ \t](?:calcium|sodium|potassium|magnesium|hydrochloride|dihydrochloride|mesylate|maleate|tartrate|citrate|succinate|fumarate|besylate|tosylate|phosphate|sulfate|acetate|bromide)[ \t]*\)|\s*(?:(?:for )?(?:injection|infusion|tablets?|capsules?|oral solution|cream|gel|nasal spray|ophthalmic solution)\s*)?[\"”'’]?\s*(?:[),;]|or\s)", re.I)
 _LINK = re.compile(
     r"\s*(?:\(|,\s*(?:or|also known as|also called|formerly|formerly known as|previously known as|a\.k\.a\.)\s+(?:the\s+)?|\s+(?:\(?also known as|formerly known as)\s+"
     r"|\(\s*(?:formerly|previously|also called|a\.k\.a\.|f/k/a)(?: known as)?\s+"
     # "X, formerly called Y", "X (also referred to as Y)", "X, previously Y"
     r"|[ \t]*[,(][ \t]*(?:(?:formerly|previously)(?:[ \t]+(?:known as|referred to as|called|named))?|also[ \t]+(?:known as|referred to as|called|named)|a\.k\.a\.|f/k/a)[ \t]+[\"“]?"
+    # "HDP-101 (INN: pamlectabart)", "X (generic name: Y)"
+    r"|[ \t]*\([ \t]*(?:INN|USAN|generic[ \t]+name|international[ \t]+nonproprietary[ \t]+name)[ \t]*[:-]?[ \t]*"
+    # "X, marketed as Y", "X, the brand name for Y"
+    r"|[ \t]*[,(][ \t]*(?:(?:marketed|sold)[ \t]+(?:as|under[ \t]+the[ \t]+(?:brand[ \t]+|trade[ \t]+)?names?)|the[ \t]+(?:brand|trade)[ \t]+name[ \t]+(?:for|of))[ \t]+[\"“]?"
     r")\s*$"
 )
 
@@ -1051,12 +1189,19 @@ _LINK_WORDS = (
     r"(?:formerly|previously)(?:[ \t]+(?:known as|referred to as|called|named))?"
     r"|also[ \t]+(?:known as|referred to as|called|named)|a\.k\.a\.|f/k/a"
 )
+# "velmitinib, marketed as Zolvexa", "velmitinib, sold under the brand name Zolvexa", "Zolvexa, the brand name for
+# velmitinib": the text itself says the capitalized name is the brand
+_BRAND_WORDS = r"(?:marketed|sold)[ \t]+(?:as|under[ \t]+the[ \t]+(?:brand[ \t]+|trade[ \t]+)?names?)|the[ \t]+(?:brand|trade)[ \t]+name[ \t]+(?:for|of)"
+_BRAND_LINKED_AFTER = re.compile(r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _BRAND_WORDS + r")[ \t]+[\"“]?(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?![\w-])")
+_BRAND_LINKED_BEFORE = re.compile(r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?)(?:®|™)?[ \t]*,[ \t]*(?:" + _BRAND_WORDS + r")[ \t]+$")
 _LINKED_AFTER = re.compile(r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_WORDS + r")[ \t]+[\"“]?" + _NAME2 + r"(?![\w-])")
 _LINKED_BEFORE = re.compile(_NAME2 + r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_WORDS + r")[ \t]+[\"“]?$")
 _QUOTED_AFTER = re.compile(r"(?:®|™)?[ \t]*\([ \t]*[\"“](?P<n>[A-Z][A-Za-z0-9-]*(?:[ \t][A-Za-z0-9-]+){0,2})[\"”][ \t]*\)")
 _ENZYME_AFTER = re.compile(r"(?:®|™)?[ \t]*\((?P<n>(?:[a-z]{3,}[ \t]){0,2}[a-z]{3,}ase)\)")
 # "LP-284/STAR-001": the code after the slash (codes are otherwise never read right after "/", as in "10/100")
 _SLASH_AFTER = re.compile(r"/(?P<n>[A-Z][A-Za-z0-9-]{2,15})(?![\w/-])")
+# "CLD-201 (SuperNova)": an invented mixed-case word alone in the parenthesis after a code is the code's name
+_CAMEL_PAREN = re.compile(r"[ \t]\((?P<n>[A-Z][a-z]+[A-Z][a-z][A-Za-z]*)(?:®|™)?\)")
 _NOT_ENZYME = frozenset("disease release increase decrease phase case base database purchase showcase lease cease ease chase erase please".split())
 
 
@@ -1073,6 +1218,17 @@ def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: fr
             t = rx.match(text, m.end)
             if t is not None and t.start("n") not in starts:
                 found.setdefault(t.group("n"), how)
+        if m.kind in ("inn", "code") and ("arketed" in text or "sold" in text or "name" in text):
+            t = _BRAND_LINKED_AFTER.match(text, m.end)
+            if t is not None and t.start("n") not in starts:
+                found.setdefault(t.group("n"), "brand")
+            t = _BRAND_LINKED_BEFORE.search(text, max(0, m.start - 60), m.start)
+            if t is not None and t.end() == m.start and t.start("n") not in starts:
+                found.setdefault(t.group("n"), "brand")
+        if m.kind == "code" and text.startswith(" (", m.end):
+            t = _CAMEL_PAREN.match(text, m.end)
+            if t is not None and t.start("n") not in starts:
+                found.setdefault(t.group("n"), "name")
         if ("ormerly" in text or "reviously" in text or "lso " in text or "k/a" in text or "k.a." in text):
             t = _LINKED_BEFORE.search(text, max(0, m.start - 80), m.start)
             if t is not None and t.end() == m.start and t.start("n") not in starts:
@@ -1082,7 +1238,7 @@ def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: fr
         if n in names or n.lower() in comps or not _linked_name_ok(text, n, how, issuer, prefixes):
             continue
         # a quoted phrase ("API QV-387") is a label, not the code itself: a plain code stays the canonical name
-        kind = "code" if any(c.isdigit() for c in n) and " " not in n else ("inn" if n.islower() and " " not in n else "other")
+        kind = "brand" if how == "brand" else "code" if any(c.isdigit() for c in n) and " " not in n else ("inn" if n.islower() and " " not in n else "other")
         for a in _occurrences(text, n):
             out.append(Mention(a, a + len(n), n, kind, introduced=True))
     return out
@@ -1091,6 +1247,8 @@ def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: fr
 def _linked_name_ok(text: str, n: str, how: str, issuer: str | None, prefixes: frozenset[str]) -> bool:
     if how == "enzyme":
         return n.split()[-1] not in _NOT_ENZYME
+    if how == "brand" and (n in _NAME_STOP or n in _FRAME_STOP or len(n) < 4 or n.upper() in prefixes or (issuer and n.lower().startswith(issuer))):
+        return False
     if how == "quoted" and not any(c.isdigit() for c in n):
         return False  # 'DehydraTECH (“DHT”)': a defined abbreviation, not a second drug name
     if how == "slash":
