@@ -199,6 +199,7 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
             hits.append((m.start(), m.end(), forms.get(canon, canon), None))
     for a, b, short in forms.extra(text, start, end):
         hits.append((a, b, short, None))
+    hits.extend(_elided(text, start, end, long_re, rows, forms))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     out: list[Hit] = []
     last = -1
@@ -217,7 +218,32 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
     return out
 
 
-_TARGET_CUE = re.compile(r"target|bind|express|antigen|directed|positive|anti-|\+|inhibit|antagonist|agonist|blocker|blocking|degrad|modulat|receptor", re.I)
+# "ovarian and colorectal cancers", "breast, lung, or prostate tumors": one head noun shared by a list
+_ELIDED_HEAD = re.compile(r"(?<=[a-z][ \t])(?:cancers|tumou?rs|carcinomas|lymphomas|leukemias)\b")
+_ELIDED_LIST = re.compile(r"(?:[A-Za-z-]+,?[ \t]+){1,5}?(?:and|or)[ \t]+[A-Za-z-]+[ \t]+$")
+_LIST_WORD = re.compile(r"[A-Za-z-]{3,}")
+
+
+def _elided(text: str, start: int, end: int, long_re: re.Pattern[str], rows, forms) -> list[Hit]:
+    """Each item of a list sharing one disease noun, when the item with the noun in the singular
+    is a vocabulary disease ("ovarian" + "cancer")."""
+    out = []
+    for h in _ELIDED_HEAD.finditer(text, start, end):
+        m = _ELIDED_LIST.search(text, max(start, h.start() - 80), h.start())
+        if m is None:
+            continue
+        head = h.group()[:-1]
+        for w in _LIST_WORD.finditer(text, m.start(), m.end()):
+            if w.group() in ("and", "or"):
+                continue
+            d = long_re.fullmatch(w.group() + " " + head)
+            if d is not None:
+                canon = rows[int(d.lastgroup[1:])][0]
+                out.append((w.start(), w.end(), forms.get(canon, canon), None))
+    return out
+
+
+_TARGET_CUE = re.compile(r"target|bind|express|antigen|directed|positive|anti-|\+|inhibit|antagonist|agonist|blocker|blocking|degrad|modulat|receptor|analog", re.I)
 
 
 # A gene-symbol-like name: two or more capitals, digits allowed ("CD105", "CD40L", "PD-L1", "KRAS", "IL-6").
@@ -229,7 +255,8 @@ _TARGET_PAT = re.compile(
     r"|(?<![\w-])(?P<b>" + _SYM + r")[- ](?:targeting|targeted|directed|specific)\b"
     r"|\btarget(?:s|ing)\s+(?:the\s+)?(?P<c>" + _SYM + r")(?![\w-])"
     r"|(?<![\w-])(?P<d>" + _SYM + r")\s+(?:(?:ligand|receptor|monoclonal|kinase|pathway|signaling)\s+)?(?:inhibitors?|inhibition|antagonists?|agonists?|blockers?|blockade|degraders?|antibod(?:y|ies)|modulators?)\b"
-    r"|\b(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?) of (?:the\s+)?(?P<e>" + _SYM + r"|microRNA-\d+[a-z]?|miR-\d+[a-z]?)(?![\w-])"
+    # "an inhibitor of KRAS", "a dual agonist for both the GLP-1 hormone and ..."
+    r"|\b(?:inhibitors?|antagonists?|agonists?|blockers?|degraders?|antibod(?:y|ies)|modulators?) (?:of|for(?: both)?) (?:the\s+)?(?P<e>" + _SYM + r"|microRNA-\d+[a-z]?|miR-\d+[a-z]?)(?![\w-])"
 )
 _NOT_TARGET = frozenset(
     "FDA EMA US USA UK EU IND NDA BLA MAA GMP API AI ML CNS ADC CAR NK DNA RNA MRNA SIRNA COVID COVID-19 SARS HIV HBV HCV RSV "
@@ -326,6 +353,8 @@ PARTNER_RE = re.compile(
     r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical|manufacturing) (?:partnership|collaboration) with(?: the)?"
     r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between)"
+    # "an exclusive commercial supply agreement with Y", "a license and supply agreement with Y"
+    r"|\b(?:supply|manufacturing|commercialization|co-development|development|license|licensing|co-promotion|distribution)(?: and (?:supply|manufacturing|commercialization|distribution|license|licensing))? agreements? with(?: the)?"
     # a funder: "X, for which Acme has a contract with the Defense Agency"
     r"|\b(?:has|have|holds?|under|through) (?:a |an |its |the )?(?:[\w$-]+ ){0,2}?contract with(?: the)?"
     # "X, licensed from Y", "co-developed with Y", "an exclusive license to Y for X"
@@ -343,6 +372,15 @@ PARTNER_AWARD_RE = re.compile(
 )
 # "the Department of Defense-funded study of X": the funder of the drug's study
 PARTNER_FUNDED_RE = re.compile(_ORG + r"[–-](?:funded|sponsored)[ \t]+(?:[\w-]+[ \t]+){0,5}?(?:[Ss]tud(?:y|ies)|[Tt]rials?|[Pp]rogram)\b")
+# "supported by its Eversana partnership", "execution of the Indegene partnership": the partner named before the noun
+PARTNER_NAMED_RE = re.compile(
+    r"\b(?:its|our|the|[Tt]he [Cc]ompany(?:'s|’s)) (?:existing |ongoing |exclusive |strategic |expanded )?(?P<org>[A-Z][A-Za-z&.'-]+(?:[ \t][A-Z][A-Za-z&.'-]+){0,2}) (?:partnership|collaboration|alliance)\b"
+)
+_NAMED_STOP = frozenset(
+    "strategic global clinical research commercial exclusive company phase development licensing license joint existing new "
+    "u.s. us eu european asian china chinese japan japanese india indian korea korean canada canadian europe asia international "
+    "academic industry pharma public private".split()
+)
 PARTNER_SUBJECT_RE = re.compile(_ORG + r"(?:\s+is developing (?:this|the) (?:compound|drug|candidate|product)|(?:'s|’s) (?:partner|licensee|collaborator)\b)")
 _UNIT = re.compile(r"(?:School|Department|Faculty|Division|College|Institute|Center|Centre|Laboratory|Lab) of\b")
 _AT_ORG = re.compile(r"\s+at\s+(?:the\s+)?" + _ORG)
@@ -370,10 +408,12 @@ def partners(text: str, start: int, end: int, issuer: str | None) -> list[Hit]:
     seg = text[start:end]
     out = []
     dev = _DEV_CUE.search(seg) is not None
-    rxs = [PARTNER_RE, PARTNER_SUBJECT_RE] + ([PARTNER_DEV_RE] if dev else []) + ([PARTNER_FUNDED_RE] if "funded" in seg or "sponsored" in seg else []) + ([PARTNER_AWARD_RE] if dev and "awarded" in seg else [])
+    rxs = [PARTNER_RE, PARTNER_SUBJECT_RE, PARTNER_NAMED_RE] + ([PARTNER_DEV_RE] if dev else []) + ([PARTNER_FUNDED_RE] if "funded" in seg or "sponsored" in seg else []) + ([PARTNER_AWARD_RE] if dev and "awarded" in seg else [])
     for rx in rxs:
         for m in rx.finditer(seg):
             org = _clean_org(m.group("org"))
+            if rx is PARTNER_NAMED_RE and org and any(w.lower() in _NAMED_STOP for w in m.group("org").split()):
+                continue  # "its strategic Global partnership", "the U.S. collaboration": no party named
             # "agreement between Genentech and ImmunoGen": take each named party
             tail = seg[m.end("org"):m.end("org") + 60]
             at = _AT_ORG.match(tail) if org and _UNIT.match(org) else None
@@ -402,7 +442,9 @@ _TRIAL_STOP = frozenset(
 _TRIAL_NAME = r"(?:[A-Z][A-Z0-9-]{3,}(?:[ \t](?:I{1,3}|IV)(?![\w-]))?|[A-Z]{3,}[a-z]{2,}(?:[ \t][A-Z][a-z]+)?(?=[ \t]+(?:[Tt]rial|[Ss]tudy)\b)|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{2,}[a-z]+[A-Z][A-Za-z]*\d*(?:-[A-Z][a-z]+)?|[A-Z]{3,}-[A-Z][a-z]+\d*)"
 TRIAL_RE = re.compile(
     r"(?:\bthe |\bits |\bour )?(?<![\w-])(?P<n>" + _TRIAL_NAME + r")(?:™|®|\((?:TM|R)\)|TM(?![A-Za-z]))?"
-    r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+(?:/\w+)?))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
+    r"(?:[ \t]+[A-Z]{2,5})?(?:[ \t]+(?:Platform|pivotal|registrational|clinical|Phase[ \t]+\w+(?:/\w+)?"
+    # "the EXTEND long-term safety study"
+    r"|long-term|safety|extension|open-label|follow-up|efficacy|confirmatory|randomi[sz]ed|placebo-controlled|double-blind|observational))*[ \t]+(?:[Tt]rial|[Ss]tudy)\b"
     r"|\bknown as (?:the )?(?P<k>[A-Z][A-Z0-9-]{3,}|[A-Z][a-z]+[A-Z]{2,}[A-Za-z]*)\b"
     # "ALISCA-Lung1, a Phase II trial"
     r"|(?<![\w-])(?P<k2>" + _TRIAL_NAME + r")(?:,|[ \t]+is)[ \t]+(?:an?|the|[A-Z][\w-]+(?:'s|’s))[ \t]+(?:[\w,-]+[ \t]+){0,8}?(?:trial|study)\b"
@@ -415,6 +457,10 @@ TRIAL_AFTER_RE = re.compile(
     # "an ongoing Phase 1 (AMPLIFY-201) trial", "trials (BRIO-I and BRIO-II)", "clinical trial, The Emerald Study"
     r"|\(\s*(?P<p>[A-Z][A-Z0-9-]{3,})\s*\)\s+(?:trial|study)\b"
     r"|\b(?:[Tt]rial|[Ss]tudy),\s+[Tt]he\s+(?P<m2>[A-Z][a-z]+(?:[ \t][A-Z][A-Za-z0-9-]*){0,2})[ \t](?:Study|Trial)\b"
+)
+# "following full Phase 2 RePOSA data": a name between a phase and its data is the trial's
+TRIAL_PHASE_RE = re.compile(
+    r"\b[Pp]hase[ \t]+(?:[1-4]|I{1,3}|IV)[abAB]?(?:/(?:[1-4]|I{1,3})[abAB]?)?[ \t]+(?P<n>" + _TRIAL_NAME + r")(?:™|®)?(?=[ \t]+(?:top-?line[ \t]+)?(?:data|results|readouts?)\b)"
 )
 _AND_NAME = re.compile(r"[”\"]?\s+(?:and|&)\s+(?P<t>[A-Z][A-Z0-9-]{3,})(?=\s*[,;)])")
 # "the APPROACH and EXTEND trials", "KOASTAL-2 and KOASTAL-3 Phase 3 trials"
@@ -439,6 +485,8 @@ def trials(text: str, start: int, end: int, exclude: set[str]) -> list[Hit]:
     for m in TRIAL_RE.finditer(seg):
         g = "n" if m.group("n") else ("k" if m.group("k") else "k2")
         found.append((m.start(g), m.group(g)))
+    if "hase" in seg:
+        found += [(m.start("n"), m.group("n")) for m in TRIAL_PHASE_RE.finditer(seg)]
     if "(" in seg or "“" in seg or '"' in seg or "called" in seg or "named" in seg or ", " in seg:
         for m in TRIAL_AFTER_RE.finditer(seg):
             g = next(k for k in ("t", "m", "p", "m2") if m.group(k))

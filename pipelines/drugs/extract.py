@@ -81,18 +81,24 @@ _BOILERPLATE = re.compile(r"forward-looking statements?|safe harbor|is a (?:regi
 # ", and" starts a new clause only before a new subject ("..., and several TAP
 # compounds are ..."), not inside a list ("safety, dosing, and efficacy of X").
 _CLAUSE_CUT = re.compile(
-    r";\s+|\s+while\s+|,\s+(?:and|but|while|whereas)\s+"
+    # "X and Y Update: In 4Q25, ... results for X": the label ends a clause of its own
+    r"(?<=Update):\s+|(?<=Updates):\s+|(?<=Overview):\s+|(?<=Highlights):\s+|(?<=Progress):\s+"
+    r"|;\s+|\s+while\s+|,\s+(?:and|but|while|whereas)\s+"
     r"(?=(?:the|a|an|it|its|we|our|they|he|she|this|these|those|that|several|many|some|other|additional|all|each"
     r"|both|no|two|three|four|five|six)\b|\d|[A-Z])"
 )
 _ANAPHORA = re.compile(
-    r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial))\b"
+    r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)"
+    # "The asset received Fast Track designation", "The investigational therapy is being evaluated in a Phase 3 trial"
+    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound))\b"
 )
 _STRONG_ANAPHORA = re.compile(
-    r"\b(?:[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study))\b"
+    # "It is in development for multiple indications, including COVID-19 and ARDS": the drug itself, not "its relationship to"
+    r"\b(?:[Ii]t is (?:being |currently |now )?(?:in (?:clinical )?development|developed|evaluated|studied|indicated) (?:for|in|to)"
+    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study))\b"
 )
 # "The drug is in Phase 3" opening a paragraph of a one-drug release ("the study" may be anyone's)
-_DRUG_ANAPHORA = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:\w+ )?(?:compound|product candidate|drug candidate|drug|molecule)\b")
+_DRUG_ANAPHORA = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:\w+ )?(?:compound|product candidate|drug candidate|drug|molecule|asset)\b|\b[Tt]he (?:investigational|experimental) therapy\b")
 # "the company's phase 2 obesity trial of an MCR4 agonist": a clause about another, unnamed agent
 _OTHER_AGENT = re.compile(r"\b(?:of|with) an? (?:[\w+/-]+ ){0,3}(?:agonist|inhibitor|antagonist|antibody|drug|candidate|compound|therapy|vaccine|molecule)s?\b")
 _COMPANY_APPOSITION = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,6}?(?:company|firm|biotech|innovator|developer)\b[^.;,]*$")
@@ -128,7 +134,15 @@ _SOLE_REF = re.compile(
     # "approval is anticipated in 2H26", "launch expected in 2027"
     r"|\b(?:approval|launch|submission|filing|read-?out) (?:is |are )?(?:anticipated|expected|planned|targeted)"
     # "a Phase 2 IND clinical protocol was submitted to the FDA"
-    r"|\b(?:IND|NDA|BLA|MAA)\b[^.;]{0,40}\b(?:was|were|has been|have been) (?:submitted|filed|cleared|accepted))\b"
+    r"|\b(?:IND|NDA|BLA|MAA)\b[^.;]{0,40}\b(?:was|were|has been|have been) (?:submitted|filed|cleared|accepted)"
+    # "The NDA remains under FDA review": a one-drug release's application
+    r"|\b[Tt]he (?:NDA|BLA|MAA)\b"
+    # "the FDA granted approval for these studies": the studies the previous sentence named
+    r"|\b(?:approval|clearance|authori[sz]ation) (?:for|of) these (?:[\w-]+ ){0,3}(?:trials|studies)"
+    # "Upcoming catalysts include ... Phase 3 initiation in the second half of 2025"
+    r"|\b(?:[Uu]pcoming|[Kk]ey|[Nn]ear-term|[Aa]nticipated) (?:[\w-]+ ){0,2}(?:catalysts|milestones)"
+    # "The FDA assigned a PDUFA target action date of January 31, 2026" after a sentence about the NDA
+    r"|\b(?:assigned|set|scheduled) (?:a |an |the )?PDUFA)\b"
 )
 # ... unless it names another party's product, a device or a platform.
 _OTHER_PARTY = re.compile(
@@ -161,6 +175,10 @@ _OWN_TRIAL = re.compile(r"\b(?:its|our|[Cc]ompany(?:'s|’s))\s+(?:[\w/-]+\s+){0
 _NOT_FOR = re.compile(r"\bnot (?:be )?(?:a |an )?(?:treatment|indicated|approved|intended|recommended|for use)\b[^.;]{0,25}$", re.I)
 _RESULTS_OF = re.compile(r"(?:results|data|readout|findings)\s+(?:from|of)\s+(?:\w+\s+){0,3}$", re.I)
 _STAGE_WORD = re.compile(r"\b(?:pre-?clinical|Phase)\b", re.I)
+# "Phase 3 data", "Phase 2b topline results": a trial's data, history once the drug is filed or approved
+_PHASE_DATA = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:data|results|readouts?)\b", re.I)
+_FILED = phases.RANK["Filed"]
+_STUDIES_IN = re.compile(r"[ \t]+(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:in|for)[ \t]", re.I)
 
 
 @dataclass
@@ -177,6 +195,7 @@ class _Ctx:
     past: set[int] = field(default_factory=set)  # ids of phase facts printed as a past or compared stage
     planned: set[tuple[str, str]] = field(default_factory=set)  # (drug, phase) printed in the body only as still to come
     lead: list[str] = field(default_factory=list)  # the drug the release names as its lead candidate
+    data_of: set[int] = field(default_factory=set)  # ids of phase facts printed as a trial's data ("Phase 3 data")
 
 
 def extract_pipeline_facts(doc: CleanDocument) -> tuple[list[PipelineFact], list[DrugAlias]]:
@@ -566,6 +585,9 @@ def _sentence(ctx: _Ctx, sent: Span, heading: list[str], is_bullet: bool, last: 
     if not any(not m.comparator for m in _mentions_in(ctx, sent.start, sent.end)):
         # the release's one drug, or the one drug the previous sentence of the paragraph was about
         sole = (ctx.sole if not _unnamed_code(ctx, sent) else []) or _paragraph_drug(stext, last)
+        if not sole and ctx.lead and _names_issuer(ctx, stext) and not _unnamed_code(ctx, sent):
+            # "Cardiol Therapeutics is expected to release topline data for its Phase 2 trial": the issuer's lead drug
+            sole = ctx.lead
         if (sole and _PARTNER_CUE.search(stext) and _PARTNER_DEV.search(stext) and not _OTHER_PROGRAMS.search(stext)
                 and (ctx.sole or _SOLE_CUE.search(stext))
                 and not _CAREER.search(stext) and not _NOT_DRUG_PARTNER.search(stext)):
@@ -702,7 +724,9 @@ def _names_issuer(ctx: _Ctx, stext: str) -> bool:
     low = stext.lower()
     # "Following completion of a Phase 1 study in 2023, Acme plans to initiate ..."
     return re.match(r"(?:\w+ ){0,3}" + re.escape(i) + r"\b", low) is not None or re.search(
-        r", (?:\w+ ){0,2}" + re.escape(i) + _ISSUER_PLANS, low) is not None
+        r", (?:\w+ ){0,2}" + re.escape(i) + _ISSUER_PLANS, low) is not None or re.search(
+        # "After re-manufacturing the lentivirus, Hemogenyx successfully addressed the FDA's concerns"
+        r"^[^,;]{0,90}, " + re.escape(i) + r"(?: (?:has|had|is|was))?(?: \w+ly)? \w+(?:ed|ing)\b", low) is not None
 
 
 _ISSUER_PLANS = r"\b(?: [\w.]+){0,2} (?:plans|expects|intends|anticipates|will|is preparing|aims)\b"
@@ -766,6 +790,12 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 or (future_end >= 0 and phases.CHAINED.fullmatch(text, future_end, a))):
             future_end = b
             ctx.planned.update((d, value) for d in (_named_after(ctx, b) or subj(a)))
+            if events_only and _STUDIES_IN.match(text, b):
+                # "The company also outlined plans for Phase 1b/2 studies in TNBC and bladder cancer": the inferred drug's diseases
+                stop = _STAGE_WORD.search(text, b, clause.end)
+                for h in inds_sent:
+                    if b <= h[0] < (stop.start() if stop else clause.end):
+                        _emit(ctx, subj(a), "indication", h[2], h[3], sent)
             continue  # "to begin Phase II evaluation", "a Phase 1 trial anticipated in 2026": a milestone, not the current phase
         if phases.WEAK_PRE.match(text, a) and (
             not any(not m.comparator for m in _mentions_in(ctx, clause.start, clause.end))
@@ -799,6 +829,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                     _emit(ctx, ds, "indication", h[2], h[3], sent)
         if phases.is_past(text, a, b, clause.start, clause.end):
             ctx.past.update(id(f) for f in ctx.facts[n_before:])
+        if _PHASE_DATA.match(text, b):
+            ctx.data_of.update(id(f) for f in ctx.facts[n_before:])
         got = got or drugs
     # indications
     for h in [] if events_only else inds_sent:
@@ -831,6 +863,8 @@ def _clause_facts(ctx: _Ctx, sent: Span, clause: Span, subj, phase_hits, inds_se
                 continue  # "targeting MASH", "their phase 2b MASH trial": a disease, not a target or a trial's name
             if kind == "trial" and ctx.issuer and value.lower() == ctx.issuer:
                 continue  # 'the "Acme Study"': the issuer's name is not a trial's name
+            if kind == "partner" and _NOT_DRUG_PARTNER.search(text, clause.start, clause.end) and not _mentions_in(ctx, clause.start, clause.end):
+                continue  # a drug-less clause: "the Helix collaboration introduces vaccine ... platforms" is about technology
             drugs = subj(a)
             _emit(ctx, drugs, kind, value, det, sent)
             got = got or drugs
@@ -943,6 +977,8 @@ def _firm_plan(text: str, lo: int, a: int, b: int) -> bool:
     return any(m.group().lower() != "due to" or _DUE_VERB.match(text, m.end()) for m in milestones.FUTURE.finditer(text, lo, b))
 
 
+_EXPECTED_AFTER = re.compile(r"[ \t]+(?:is[ \t]+|are[ \t]+)?(?:expected|anticipated|planned|scheduled|slated)\b")
+_EVENT_AND = re.compile(r"\s+(?:and|or|&)\s+(?:an?\s+|the\s+|its\s+)?(?:[A-Z][\w.]*\s+)?")
 _DUE_VERB = re.compile(r"\s+(?:begin|start|commence|initiate|launch|submit|file|report|read|complete|enter|be)\b")
 # events worth keeping without a date: filings and trial starts (a "data" readout without a date is too vague)
 _UNDATED_OK = frozenset({"IND submission", "NDA submission", "BLA submission", "MAA submission", "clinic entry"})
@@ -958,8 +994,9 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
             a, b = clause.start + m.start(), clause.start + m.end()
             if any(a < e and s < b for s, e in taken):
                 continue
-            if not milestones.FUTURE.search(text[clause.start:b]):
-                continue
+            # "a global Phase 3 trial set to begin in H2 2025": the future word may close a trial start
+            if not milestones.FUTURE.search(text, clause.start, min(clause.end, b + 25) if name == "PHASE start" else b) and not _EXPECTED_AFTER.match(text, b):
+                continue  # ("an initial data readout expected in 4Q25": the future word follows the event)
             label = name
             if name == "PHASE start" and _RESULTS_OF.search(text, max(clause.start, a - 40), a):
                 continue  # "results from this Phase 2 trial are anticipated": data, not a start
@@ -974,6 +1011,10 @@ def _milestones(ctx: _Ctx, sent: Span, clause: Span, subj, release) -> list[str]
     for k, (a, b, name) in enumerate(events):
         nxt = events[k + 1][0] if k + 1 < len(events) else clause.end
         after = [d for d in dates if b <= d[0] < nxt]
+        if not after and k + 1 < len(events) and _EVENT_AND.fullmatch(text, b, nxt):
+            # "a UK MAA submission and a U.S. BLA filing in January 2026": the pair shares its date
+            nxt2 = events[k + 2][0] if k + 2 < len(events) else clause.end
+            after = [d for d in dates if events[k + 1][1] <= d[0] < nxt2]
         # a date before the event counts only when it directly frames it
         # ("In 2H2011, the company expects to begin ..."); otherwise it is
         # usually a reporting period ("results for the first quarter of 2025")
@@ -1222,6 +1263,8 @@ def _finish(ctx: _Ctx, passing: set[str]) -> list[PipelineFact]:
             continue
         if f.kind == "phase" and id(f) in ctx.past and phases.RANK.get(f.value, -1) < current.get(f.drug, -1):
             continue
+        if f.kind == "phase" and id(f) in ctx.data_of and f.drug not in rejected and current.get(f.drug, -1) >= _FILED:
+            continue  # "FDA acceptance of the X NDA ... positive Phase 3 data": the trials behind the filing
         if f.kind == "phase" and (f.drug, f.value) in ctx.planned and _headline_only(ctx, f):
             continue  # "Acme Advances X Into Phase 2 Trial" over a body that says "cleared to begin a Phase 2 trial of X"
         # a milestone is one event and window, however its date is printed ("Mid-2012", "mid-2012")

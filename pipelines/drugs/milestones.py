@@ -29,7 +29,7 @@ DATE_RE = re.compile(
     r"(?P<half>(?P<h>[12])H[ \t-]?(?:(?:19|20)?(?P<hy>\d\d))|(?P<hw>first|second|1st|2nd) half of (?:(?:calendar |fiscal )?(?P<hwy>(?:19|20)\d\d)|this year|the year|(?P<hwn>next year))|H(?P<hh>[12])[ \t](?P<hhy>(?:19|20)\d\d))"
     r"|(?P<q2>(?:the )?(?P<qa>first|second|third) and (?P<qb>second|third|fourth) (?:calendar )?quarters of (?P<q2y>(?:19|20)\d\d))"
     r"|(?P<season>(?:the )?(?P<sn>spring|summer|fall|autumn|winter)(?: of)? (?P<sy>(?:19|20)\d\d)|this (?P<sn2>spring|summer|fall|autumn|winter))"
-    r"|(?P<q>(?P<qn>[1-4])Q[ \t]?(?P<qy>(?:19|20)\d\d)|Q(?P<qn2>[1-4])[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?P<qy2>(?:19|20)\d\d)|(?<![\w-])Q(?P<qn3>[1-4])(?![\w-]|[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?:19|20)\d\d)|(?:the )?(?P<qw>first|second|third|fourth) (?:calendar )?quarter(?!s)(?: of (?:(?:calendar |fiscal )?(?P<qwy>(?:19|20)\d\d)|this year|the year))?)"
+    r"|(?P<q>(?P<qn>[1-4])Q[ \t]?(?P<qy>(?:19|20)\d\d|\d\d(?![\d%]))|Q(?P<qn2>[1-4])[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?P<qy2>(?:19|20)\d\d)|(?<![\w-])Q(?P<qn3>[1-4])(?![\w-]|[ \t]+(?:of[ \t]+)?(?:(?:calendar|fiscal)[ \t]+(?:year[ \t]+)?)?(?:19|20)\d\d)|(?:the )?(?P<qw>first|second|third|fourth) (?:calendar )?quarter(?!s)(?: of (?:(?:calendar |fiscal )?(?P<qwy>(?:19|20)\d\d)|this year|the year))?)"
     r"|(?P<rel>(?P<part>early|mid|late|end of|end)[- ](?:(?P<py>(?:19|20)\d\d)|this year|next year))"
     r"|(?P<later>later this (?:calendar )?year|later in the year|(?:by|before) (?:the )?(?:end of )?(?:this )?year[- ]end|(?:by|before) the end of (?:this|the) year|this year)"
     r"|(?P<next12>(?:the |within the )?next (?:twelve|12) months|within the next year|by this time next year)"
@@ -89,6 +89,8 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
     if g("q"):
         if g("qn"):
             q, y = int(g("qn")), int(g("qy"))
+            if y < 100:  # "4Q25"
+                y += 2000
         elif g("qn2"):
             q, y = int(g("qn2")), int(g("qy2"))
         elif g("qn3"):  # "Q4" alone: the release year
@@ -168,12 +170,14 @@ def window(m: re.Match[str], release: date | None) -> tuple[date | None, date | 
 # What is expected. Order matters: the first pattern that matches a clause wins.
 EVENTS = (
     ("IND submission", re.compile(r"\bsubmi\w*\s+(?:\S+\s+){0,3}?(?:INDs?\b|Investigational New Drug)|\bIND\)? (?:application )?(?:submission|filing)|\bplanned IND\b|\bINDs? (?:to be |will be )?(?:submitted|filed)|toward IND filing", re.I)),
-    ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)|\bBiologics? License Application\)?[ \t]+(?:submission|filing)\b", re.I)),
-    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)|(?<!Investigational )\bNew Drug Application\)?[ \t]+(?:submission|filing)\b", re.I)),
-    ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b", re.I)),
+    ("BLA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:(?!and\s|or\s)\S+\s+){0,3}?(?:BLA|Biologics? License Application)\b|\bBLA\b[^.;]{0,40}\b(?:submitted|submission|filed)|\b(?:Biologics? License Application\)?|BLA)[ \t]+(?:submission|filing)\b", re.I)),
+    ("NDA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:(?!and\s|or\s)\S+\s+){0,3}?(?:NDA|(?<!Investigational )New Drug Application)\b|\bNDA\b[^.;]{0,40}\b(?:submitted|submission|filed)|(?:(?<!Investigational )\bNew Drug Application\)?|\bNDA)[ \t]+(?:submission|filing)\b", re.I)),
+    ("MAA submission", re.compile(r"\b(?:submi\w*|fil(?:e|ing))\s+(?:\w+\s+){0,3}?(?:MAA|Marketing Authori[sz]ation Application)\b|\b(?:MAA|Marketing Authori[sz]ation Application)\)?[ \t]+(?:submission|filing)\b", re.I)),
     # "The Phase 1b/2 ACME-1 study is scheduled to commence": a trial name may stand between
     ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph2>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:[\w-]*[A-Z0-9][\w-]*[ \t]+)?(?:clinical[ \t]+)?(?:trials?|stud(?:y|ies))[ \t]+(?:(?:is |are )?(?:anticipated|expected|planned|slated|scheduled|set|targeted)\b|to (?:start|begin|commence|initiate|launch)\b)", re.I)),
     ("PHASE start", re.compile(r"\b(?:begin|start|initiat|commenc|advanc|enter|launch|mov)\w*\s+(?:(?!Phase\b)\S+\s+){0,6}?(?:pivotal\s+|registrational\s+)?(?:Phase[ \t]*(?P<ph>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
+    # "Phase 3 initiation in the second half of 2025" (a catalyst list)
+    ("PHASE start", re.compile(r"\b(?:Phase[ \t]*(?P<ph5>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)[ \t]+(?:(?:clinical[ \t]+)?(?:trial|study)[ \t]+)?(?:initiation|start)\b", re.I)),
     # "outlined plans for Phase 1b/2 studies": trials still to start
     ("PHASE start", re.compile(r"\bplans for (?:a |an |the |its |our )?(?:pivotal[ \t]+|registrational[ \t]+)?(?:Phase[ \t]*(?P<ph4>IV|I{1,3}|[1-4])(?:[abAB])?(?:/(?:I{1,3}|[1-4]))?)", re.I)),
     # "plans to initiate the pivotal study in mid-2025": a pivotal study is Phase 3
@@ -188,6 +192,6 @@ EVENTS = (
                           r"|\binterim (?:[\w-]+ ){0,2}analys[ie]s\b(?: (?:is |are )?(?:planned|expected|anticipated|scheduled)\b)?", re.I)),
 )
 FUTURE = re.compile(
-    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out)|catalysts (?:include|are)|cleared (?:\w+ )*?to (?:begin|start|initiate|commence)|clearance (?:[^\s.;]+ ){0,6}?to (?:begin|start|initiate|commence)|(?:trials?|stud(?:y|ies)) to (?:start|begin|commence|initiate|launch))\b",
+    r"\b(?:expect\w*|plan\w*|intend\w*|anticipat\w*|will|on track|scheduled|slated|due to|targeted to|aim\w*|goal|prepar\w+|upcoming|looks? forward|positioned to|priority is|target(?:s|ing)? (?:a |an )?(?:submission|filing)|targeting (?:potential )?(?:\w+ )?approval|set to (?:begin|start|launch|commence|initiate|read ?out)|catalysts (?:include|are)|cleared (?:\w+ )*?to (?:begin|start|initiate|commence)|clearance (?:[^\s.;]+ ){0,8}?to (?:begin|start|initiate|commence)|(?:trials?|stud(?:y|ies)) to (?:start|begin|commence|initiate|launch))\b",
     re.I,
 )

@@ -25,6 +25,8 @@ STAGE_RE = re.compile(
     r"(?P<pre>pre-?clinical (?:development|stage|candidates?|compounds?|programs?|testing|asset|evaluation|(?-i:stud(?:y|ies) of))|IND-enabling"
     # "two pre-IND candidates": not yet filed for the clinic
     r"|pre-IND(?:[- ]stage)? (?:candidates?|programs?|assets?|compounds?|development)"
+    # "GEMCEDA, a pre-IND gemcitabine prodrug": a drug described as not yet filed for the clinic
+    r"|(?<=a )pre-IND(?:[- ]stage)? (?:[\w-]+ ){1,3}?(?:prodrugs?|modulators?|inhibitors?|antibod(?:y|ies)|therap(?:y|ies)|molecules?|agonists?|antagonists?|vaccines?|conjugates?|peptides?)\b"
     # weaker wording, which yields to any clinical phase printed for the drug (``is_past``)
     r"|" + _WEAK_PRE + r")"
     # "a first-in-human trial of X": X is in Phase 1
@@ -117,7 +119,12 @@ PAST_BEFORE = re.compile(
     r"\b(?:after|following|follows|followed|previous(?:ly)?|prior|earlier|showed|demonstrated|successful|success(?:es)? (?:in|of)|strongest|signal (?:in|from)|than (?:in )?)\s+(?:[\w,-]+\s+){0,5}?$",
     re.I,
 )
-PAST_AFTER = re.compile(r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:results|data)[ \t]+(?:showed|showing|demonstrated|demonstrating)\b", re.I)
+PAST_AFTER = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:results|data)[ \t]+(?:showed|showing|demonstrated|demonstrating)\b"
+    # "In a pivotal Phase 3 study, Talicia demonstrated 84% eradication": a finished study's result
+    r"|[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:stud(?:y|ies)|trials?),[ \t]+(?:[\w®™-]+[ \t]+){0,2}?(?:demonstrated|showed|achieved|met)\b",
+    re.I,
+)
 
 
 def is_past(text: str, a: int, b: int, lo: int, hi: int) -> bool:

@@ -21,7 +21,7 @@ _HEDGE = re.compile(
     re.I,
 )
 _TRIAL_PERMIT = re.compile(
-    r"[^.;]{0,60}?\b(?:to (?:begin|start|commence|initiate|enrol\w*|conduct|proceed|dose)|for (?:a |the |its )?(?:clinical|human|first-in-human|Phase)\b|as an? (?:investigational|IND)\b)",
+    r"[^.;]{0,60}?\b(?:to (?:begin|start|commence|initiate|enrol\w*|conduct|proceed|dose)|for (?:a |the |its |these |those )?(?:clinical|human|first-in-human|Phase|stud(?:y|ies)|trials?)\b|as an? (?:investigational|IND)\b)",
     re.I,
 )
 # "compared to the only FDA-approved therapy", "unlike existing approved drugs": another product
@@ -64,7 +64,7 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
             if value == "approval" and _TRIAL_PERMIT.match(seg, m.end()):
                 value = "ind_cleared"  # an ethics/regulator permit to start a trial, not a marketing approval
             a, b = start + m.start(), start + m.end()
-            if any(a < e and s < b for s, e in taken) and value not in ("fast_track", "orphan_drug_designation"):
+            if any(a < e and s < b for s, e in taken) and value not in ("fast_track", "orphan_drug_designation", "rare_pediatric_disease"):
                 continue
             taken.append((a, b))
             # a PDUFA date is a future date by nature: "expected" does not hedge it
@@ -73,6 +73,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
             )
             if value == "pdufa_date" and _UNSET_PDUFA.search(seg, max(0, m.start() - 40), m.start()):
                 hedged = True  # "acceptance could set up a potential PDUFA date": no date assigned yet
+            if hedged and value == "ind_cleared" and " already " in m.group():
+                hedged = False  # "plans to initiate a Phase 2 trial ..., with ethics approval already secured"
             if hedged and value in _DESIGNATIONS and _GRANTED_AFTER.match(seg, m.end()):
                 hedged = False  # "expects to file its NDA, leveraging Fast Track designation already granted by the FDA"
             out.append((a, b, value, hedged))
