@@ -83,7 +83,9 @@ BLANK_LINES = re.compile(r"\n[ \t]+(?=\n)")
 BULLET = re.compile(r"\n[ \t]*(?:[•▪◦●■◆►▸‣⁃∙·○□➢✓✔]|\*(?=[ \t]))[ \t]*(?=[^\s])")
 # Spaces padding a table cell ("Revenue \t $ 1,200").
 CELL_PADDING = re.compile(r" *\t *")
-SPACE_RUN = re.compile(r"  +")
+# Two literal spaces first: re then skips single spaces (most of them)
+# without trying a match at each.
+SPACE_RUN = re.compile(r"   *")
 # Bullets that a PDF export ran into the previous item's line: "... in
 # December. • Roche expects ...".
 INLINE_BULLET_MARKS = "•▪◦●■"

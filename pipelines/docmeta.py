@@ -31,7 +31,9 @@ TYPE_ORDER = ("earnings", "regulatory", "deal", "clinical", "corporate")
 
 def describe(doc: CleanDocument) -> None:
     text = doc.text
-    headline = _first_of(doc.sections, "headline")
+    sections = doc.sections
+    # split_sections puts the headline first.
+    headline = sections[0] if sections and sections[0].kind == "headline" else _first_of(sections, "headline")
     doc.title = (headline.text.split("\n", 1)[0].strip() if headline else text.split("\n", 1)[0].strip()) or None
     doc.release_date = release_date(text, doc.sections)
     listing = first_listing(text)
@@ -157,6 +159,16 @@ SCORED_MULTI_BY_FIRST = {
     for first, phrases in MULTI_BY_FIRST.items()
     if any(p[1] in TYPE_ORDER for p in phrases)
 }
+# The keys as sets: set.intersection() walks a dict argument key by key,
+# but of two sets only the smaller (a zone's few keywords).
+MULTI_FIRSTS = frozenset(MULTI_BY_FIRST)
+BIOTECH_MULTI_FIRSTS = frozenset(BIOTECH_MULTI_BY_FIRST)
+SCORED_SINGLE_WORDS = frozenset(SCORED_SINGLE)
+SCORED_MULTI_FIRSTS = frozenset(SCORED_MULTI_BY_FIRST)
+TITLE_COMBO_SETS = tuple(
+    (doc_type, weight, frozenset(first), frozenset(second), frozenset(unless))
+    for doc_type, weight, first, second, unless in TITLE_COMBOS
+)
 Zone = tuple[set[str], str]  # keywords present (base form), lower-cased text
 
 
@@ -176,18 +188,18 @@ def _classify(title: str, body: str, wider: str, wider_tail) -> str:
     scores = dict.fromkeys(TYPE_ORDER, 0)
     for (words, lower), factor in ((title_zone, TITLE_WEIGHT), (body_zone, 1)):
         # The hits of _hits, restricted beforehand to the scored types.
-        for word in words.intersection(SCORED_SINGLE):
+        for word in words.intersection(SCORED_SINGLE_WORDS):
             for doc_type, weight in SCORED_SINGLE[word]:
                 scores[doc_type] += weight * factor
-        for first in words.intersection(SCORED_MULTI_BY_FIRST):
+        for first in words.intersection(SCORED_MULTI_FIRSTS):
             for phrase, doc_type, weight in SCORED_MULTI_BY_FIRST[first]:
                 if phrase in lower:
                     scores[doc_type] += weight * factor
-    title_words = set(title.lower().replace(",", " ").split())
-    for doc_type, weight, first, second, unless in TITLE_COMBOS:
+    title_words = set(title_zone[1].replace(",", " ").split())  # the zone's text is " " + title.lower()
+    for doc_type, weight, first, second, unless in TITLE_COMBO_SETS:
         if not title_words.isdisjoint(first) and not title_words.isdisjoint(second) and title_words.isdisjoint(unless):
             scores[doc_type] += weight * TITLE_WEIGHT
-    best = max(TYPE_ORDER, key=lambda t: scores[t])  # max() keeps the first of equals
+    best = max(TYPE_ORDER, key=scores.__getitem__)  # max() keeps the first of equals
     if scores[best] < MIN_TYPE_SCORE:
         return "other"
     biotech = _biotech_terms(title_zone) | _biotech_terms(body_zone)
@@ -200,7 +212,7 @@ def _classify(title: str, body: str, wider: str, wider_tail) -> str:
             biotech |= tail_words.intersection(BIOTECH_WORDS)
             # A phrase found in the wider text has its first word there, so
             # testing the phrases of every first word seen is exact.
-            firsts = (title_zone[0] | body_zone[0] | tail_words).intersection(BIOTECH_MULTI_BY_FIRST)
+            firsts = (title_zone[0] | body_zone[0] | tail_words).intersection(BIOTECH_MULTI_FIRSTS)
             if firsts:
                 lower = " " + wider.lower()
                 for first in firsts:
@@ -217,7 +229,7 @@ def _zone(text: str) -> Zone:
 def _hits(zone: Zone) -> list[tuple[str, int]]:
     words, lower = zone
     hits = [hit for word in words if word in SINGLE_KEYWORDS for hit in SINGLE_KEYWORDS[word]]
-    for first in words.intersection(MULTI_BY_FIRST):
+    for first in words.intersection(MULTI_FIRSTS):
         hits += [(t, w) for phrase, t, w in MULTI_BY_FIRST[first] if phrase in lower]
     return hits
 
@@ -225,6 +237,6 @@ def _hits(zone: Zone) -> list[tuple[str, int]]:
 def _biotech_terms(zone: Zone) -> set[str]:
     words, lower = zone
     terms = words.intersection(BIOTECH_WORDS)
-    for first in words.intersection(BIOTECH_MULTI_BY_FIRST):
+    for first in words.intersection(BIOTECH_MULTI_FIRSTS):
         terms.update(p for p in BIOTECH_MULTI_BY_FIRST[first] if p in lower)
     return terms

@@ -68,7 +68,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise RejectedInput("binary content, not text")
     if _may_be_mojibake(text):
         text = ftfy.fix_text(text, FTFY_ENCODING_ONLY)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    if "\r" in text:  # a one-character test is far cheaper than two replace() passes
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding
 
 
 def _may_be_mojibake(text: str) -> bool:
@@ -125,7 +127,8 @@ def _bomless_utf16(data: bytes) -> str | None:
     # ASCII-range text in UTF-16 has a NUL in every other byte; which half holds
     # the NULs tells the byte order.
     sample = data[:SAMPLE]
-    if len(sample) < 4:
+    # Without a NUL byte neither half can be mostly NULs.
+    if len(sample) < 4 or b"\x00" not in sample:
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)

@@ -26,6 +26,7 @@ How kinds are decided, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 
@@ -103,6 +104,10 @@ CORPORATE_SUFFIX = re.compile(
     r"\b(?:inc|corp|corporation|ltd|limited|llc|plc|ag|sa|s\.a|nv|n\.v|gmbh|co|company|holdings?|group|se|asa|ab|a/s|lp)\.?\)?$",
     re.I,
 )
+# CORPORATE_SUFFIX ends at the end: searching only this many last characters
+# finds the same match ("corporation.)" is 13 long; \b still sees the
+# character before the search start).
+SUFFIX_REACH = 16
 
 # Paragraphs that open a kind on their own, without a heading. Patterns
 # anchored on the "\n\n" before a paragraph run over the whole text (the
@@ -112,6 +117,9 @@ FORWARD_LOOKING = re.compile(r"forward[- ]looking statement|safe harbou?r|cautio
 FORWARD_LOOKING_REACH = 250
 FORWARD_LOOKING_OPENERS = ("forward", "safe", "cautionary")
 OPENER_CHARS = max(map(len, FORWARD_LOOKING_OPENERS))
+# Only these characters lower-case to an opener's first letter.
+OPENER_INITIALS = frozenset("fFsScC")
+assert {opener[0] for opener in FORWARD_LOOKING_OPENERS} == set("fsc")
 CONTACT_OPENERS = (
     r"(?:media|investors?|press|company|analyst|ir|pr) (?:contacts?|inquiries|relations)\s*:|contacts?\s*:|"
     r"for (?:investors|media|press)(?: (?:inquiries|relations|contacts?))?\s*:|source:\s|contact information\s*:"
@@ -183,7 +191,7 @@ def _classify(
         if own_kind:
             kind, heading = own_kind, None
             units.append((start, end, kind, None, own_kind != units[-1][2]))
-        elif i + 1 < n and _is_heading(para):
+        elif i + 1 < n and len(para) <= HEADING_MAX_CHARS and _is_heading(para):
             previous = kind
             kind = _heading_kind(para, issuer, kind)
             if kind == "table" and _is_prose(paragraphs[i + 1]):
@@ -252,10 +260,11 @@ def _find_dateline(paragraphs: list[str]) -> tuple[int | None, re.Match | None]:
     one (a long paragraph is the body, with or without a dateline prefix)."""
     for j in range(1, min(len(paragraphs), MAX_DATELINE_INDEX + 1)):
         para = paragraphs[j]
-        m = DATELINE.match(para, 0, MAX_DATELINE_CHARS)
+        m = DATELINE.match(para, 0, MAX_DATELINE_CHARS) if _may_hold_dateline(para) else None
         if m:
             return j, m
-        if len(para) <= MAX_DATELINE_CHARS and "\n" not in para:
+        # A date needs a year: "19" or "20" first rules most lines out cheaply.
+        if len(para) <= MAX_DATELINE_CHARS and "\n" not in para and ("19" in para or "20" in para):
             m = DATELINE_ALONE.fullmatch(para)
             if m and DATE.search(para):
                 # A wire's own date line may sit above the release's dateline,
@@ -265,6 +274,15 @@ def _find_dateline(paragraphs: list[str]) -> tuple[int | None, re.Match | None]:
         if len(para) > SHORT_PARAGRAPH and not BULLET.match(para):
             break
     return None, None
+
+
+def _may_hold_dateline(para: str) -> bool:
+    """False when DATELINE cannot match the paragraph's head: it needs a wire
+    ("(" or "/") or a year ("19" or "20"), and a closing "-", ":" or "/".
+    Most paragraphs the search passes are ruled out this way, far cheaper
+    than by the regex's backtracking over a capitalised "place"."""
+    head = para[:MAX_DATELINE_CHARS]
+    return ("(" in head or "/" in head or "19" in head or "20" in head) and ("-" in head or ":" in head or "/" in head)
 
 
 def _add_dateline(para: str, prefix_end: int, start: int, end: int, units: list[Unit]) -> None:
@@ -303,7 +321,7 @@ def _is_heading(para: str) -> bool:
     elif not (first.isupper() or first.isdigit()):
         return False
     # "About Acme, Inc." ends in a period that is not a sentence end.
-    if last in SENTENCE_END and not (last == "." and CORPORATE_SUFFIX.search(para)):
+    if last in SENTENCE_END and not (last == "." and CORPORATE_SUFFIX.search(para, max(0, len(para) - SUFFIX_REACH))):
         return False
     words = para.count(" ") + 1
     if last == ":" and words > 6:
@@ -383,28 +401,13 @@ def _own_kinds(text: str, spans: list[tuple[int, int]], paragraphs: list[str]) -
         i = bisect_right(starts, end) - 1
         if len(paragraphs[i]) < 300 and YEAR.search(paragraphs[i]):
             kinds[i] = "footnotes"
-    # Forward-looking and trademark markers sit in a paragraph's first
-    # characters, so short slices are tested instead of scanning the text.
     # Lower-casing a slice equals slicing the lower-cased text unless the text
     # holds the one character whose lower case is longer (U+0130) or a
-    # capital sigma (lower-cased by context): then lower the whole text once.
-    lower = text.lower() if ("\u0130" in text or "\u03a3" in text) else None
-    for i in range(1, len(paragraphs)):
-        start, end = spans[i]
-        # A short paragraph opens the kind only when it starts with the
-        # marker: test that first, before scanning its head.
-        if end - start > 120 or (
-            text[start:start + OPENER_CHARS].lower() if lower is None else lower[start:start + OPENER_CHARS]
-        ).startswith(FORWARD_LOOKING_OPENERS):
-            reach = min(end, start + FORWARD_LOOKING_REACH)
-            head = text[start:reach].lower() if lower is None else lower[start:reach]
-            if ("looking" in head or "harbo" in head or "cautionary" in head) and FORWARD_LOOKING.search(head):
-                kinds[i] = "forward_looking"
-                continue
-        if end - start < 300 and "trademark" in (
-            paragraphs[i].lower() if lower is None else lower[start:end]
-        ) and TRADEMARK_NOTICE.match(paragraphs[i]):
-            kinds[i] = "footnotes"
+    # capital sigma (lower-cased by context).
+    if "\u0130" in text or "\u03a3" in text:
+        _opening_markers_in_lowered(text.lower(), spans, paragraphs, kinds)
+    else:
+        _opening_markers(text, spans, paragraphs, kinds)
     if "@" in text:
         for m in EMAIL.finditer(text):
             i = bisect_right(starts, m.start()) - 1
@@ -416,6 +419,43 @@ def _own_kinds(text: str, spans: list[tuple[int, int]], paragraphs: list[str]) -
         kinds[bisect_right(starts, end) - 1] = "contacts"
     kinds.pop(0, None)  # the headline is always the headline
     return kinds
+
+
+def _opening_markers(text: str, spans: list[tuple[int, int]], paragraphs: list[str], kinds: dict[int, str]) -> None:
+    """Forward-looking and trademark markers sit in a paragraph's first
+    characters, so short slices are tested instead of scanning the text."""
+    for i in range(1, len(paragraphs)):
+        start, end = spans[i]
+        length = end - start
+        head = None
+        # A short paragraph opens the kind only when it starts with the
+        # marker: test that first (its initial first), before scanning its head.
+        if length > 120 or (
+            text[start] in OPENER_INITIALS and text[start:start + OPENER_CHARS].lower().startswith(FORWARD_LOOKING_OPENERS)
+        ):
+            head = text[start:min(end, start + FORWARD_LOOKING_REACH)].lower()
+            if ("looking" in head or "harbo" in head or "cautionary" in head) and FORWARD_LOOKING.search(head):
+                kinds[i] = "forward_looking"
+                continue
+        if length < 300:
+            lowered = head if head is not None and length <= FORWARD_LOOKING_REACH else paragraphs[i].lower()
+            if "trademark" in lowered and TRADEMARK_NOTICE.match(paragraphs[i]):
+                kinds[i] = "footnotes"
+
+
+def _opening_markers_in_lowered(
+    lower: str, spans: list[tuple[int, int]], paragraphs: list[str], kinds: dict[int, str]
+) -> None:
+    """_opening_markers on slices of the whole lower-cased text."""
+    for i in range(1, len(paragraphs)):
+        start, end = spans[i]
+        if end - start > 120 or lower[start:start + OPENER_CHARS].startswith(FORWARD_LOOKING_OPENERS):
+            head = lower[start:min(end, start + FORWARD_LOOKING_REACH)]
+            if ("looking" in head or "harbo" in head or "cautionary" in head) and FORWARD_LOOKING.search(head):
+                kinds[i] = "forward_looking"
+                continue
+        if end - start < 300 and "trademark" in lower[start:end] and TRADEMARK_NOTICE.match(paragraphs[i]):
+            kinds[i] = "footnotes"
 
 
 def _ends_at_start(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -515,5 +555,22 @@ def _merge(text: str, units: list[Unit]) -> list[Section]:
     return sections
 
 
+# Section is a frozen dataclass: its __init__ sets each field through
+# object.__setattr__, most of the cost of building one. Filling __dict__
+# makes the same object (fields, equality, hash, repr), as long as Section
+# stays a plain dataclass with these fields.
+SECTION_FIELDS = ("section_no", "kind", "heading", "text", "char_start", "char_end")
+FILL_SECTION_DICT = (
+    tuple(f.name for f in dataclasses.fields(Section)) == SECTION_FIELDS
+    and not hasattr(Section, "__post_init__") and not hasattr(Section, "__slots__")
+)
+
+
 def _section(text: str, no: int, kind: str, heading: str | None, start: int, end: int) -> Section:
-    return Section(no, kind, heading, text[start:end], start, end)
+    if not FILL_SECTION_DICT:
+        return Section(no, kind, heading, text[start:end], start, end)
+    section = object.__new__(Section)
+    section.__dict__.update(
+        section_no=no, kind=kind, heading=heading, text=text[start:end], char_start=start, char_end=end
+    )
+    return section
