@@ -206,6 +206,10 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
     for h in hits:
         if h[0] < last:
             continue
+        if out and _APPOSITIVE.fullmatch(text, out[-1][1], h[0]) and _DISEASE_NOUN.match(text, h[1]):
+            continue  # "fibromyalgia, a chronic pain condition": describes the disease just named
+        if _PROCEDURE_FOR.search(text, max(start, h[0] - 140), h[0]):
+            continue  # "patients who will undergo bone marrow transplant to treat hematologic cancers": the procedure's disease
         before = text[max(start, h[0] - 40):h[0]]
         lm = None
         for lm in _LINE.finditer(before):
@@ -216,6 +220,16 @@ def indications(text: str, start: int, end: int, forms: dict[str, str]) -> list[
         out.append((h[0], h[1], h[2], f"line={line}" if line else None))
         last = h[1]
     return out
+
+
+_PROCEDURE_FOR = re.compile(
+    r"\b(?:undergo\w*|receiving)[ \t]+[^.;]{0,100}?\b(?:transplant\w*|chemotherapy|radiation|radiotherapy|surgery|surgical resection)\)?[ \t]+to treat[ \t]+(?:their[ \t]+|an?[ \t]+)?$",
+    re.I,
+)
+# An appositive after a disease ("X, a chronic pain condition", "X (a rare liver disease)")
+# describes X; it is not a second indication.
+_APPOSITIVE = re.compile(r"[ \t]*(?:,|\(|[-–—])[ \t]*(?:a|an)[ \t]+(?:(?:rare|common|serious|severe|chronic|progressive|debilitating|life-threatening|fatal|devastating|painful|type|form|kind)[ \t]+(?:of[ \t]+)?){0,3}", re.I)
+_DISEASE_NOUN = re.compile(r"(?<=[a-z])(?:[ \t]+(?:conditions?|disorders?|syndromes?|diseases?|illness(?:es)?|states?)\b)?(?![ \t]*(?:and|or)\b)")
 
 
 # "ovarian and colorectal cancers", "breast, lung, or prostate tumors": one head noun shared by a list
@@ -349,7 +363,7 @@ def payloads(text: str, start: int, end: int) -> list[Hit]:
 
 _ORG = r"(?P<org>(?:[A-Z][\w&'.-]*|[a-z]+-[a-z]+)(?:[ \t]+(?:[A-Z][\w&'-]*|AG|plc|&))*(?:[ \t]+of[ \t]+[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*)?)?)"
 PARTNER_RE = re.compile(
-    r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|\bdeveloped by|\blicensed to|\bpartnered with"
+    r"(?:\bin (?:global |clinical |late-stage |worldwide )?development by|\bbeing developed by|(?<!, )\bdeveloped by|\blicensed to|\bpartnered with"
     r"|\bin (?:collaboration|partnership) with(?: the)?|\b[Tt]he (?:collaboration|partnership) with(?: the)?|\b(?:commercialization|commercial|co-development|development|licensing|license|strategic|research|clinical|manufacturing) (?:partnership|collaboration) with(?: the)?"
     r"|\b(?:collaborates|collaborated|collaborating|partners|partnering|teamed up|teams up) with(?: the)?|\b(?:its|our|the [Cc]ompany(?:'s|’s)|[A-Z][\w-]+(?:'s|’s)) (?:development |commercial |licensing )?partner,?(?: the)?|\bthrough (?:the Company's|the Company’s|its|our|a|an) (?:\w+ )?(?:collaboration|partnership|agreement|alliance) with"
     r"|\bunder (?:an? |the )?(?:collaboration |license |licensing )?agreement (?:with|between)"

@@ -90,12 +90,15 @@ _CLAUSE_CUT = re.compile(
 _ANAPHORA = re.compile(
     r"\b(?:[Ii]t|[Ii]ts|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)"
     # "The asset received Fast Track designation", "The investigational therapy is being evaluated in a Phase 3 trial"
-    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound))\b"
+    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound)|" + r"[Tt]hese (?:[\w-]+ ){0,2}(?:studies|trials|results|findings))\b"
 )
+# A paragraph about the previous paragraph's drug: "These studies both built on ... the FLASH study"
+_PARAGRAPH_ANAPHORA = re.compile(r"(?:[Tt]hese|[Bb]oth) (?:[\w-]+ ){0,2}(?:studies|trials|results|findings)\b")
 _STRONG_ANAPHORA = re.compile(
     # "It is in development for multiple indications, including COVID-19 and ARDS": the drug itself, not "its relationship to"
     r"\b(?:[Ii]t is (?:being |currently |now )?(?:in (?:clinical )?development|developed|evaluated|studied|indicated) (?:for|in|to)"
-    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study))\b"
+    r"|[Tt]he (?:investigational |experimental )?(?:molecule|asset|therapy|drug|compound)|[Tt]his (?:\w+ )?(?:compound|product candidate|candidate|drug|therapy|agent|molecule|asset|program)|[Tt]he (?:compound|product candidate|drug candidate|candidate|therapy|drug|study|trial)|[Tt]his (?:[\w-]+ ){0,2}(?:trial|study)"
+    r"|[Tt]hese (?:[\w-]+ ){0,2}(?:studies|trials|results|findings))\b"
 )
 # "The drug is in Phase 3" opening a paragraph of a one-drug release ("the study" may be anyone's)
 _DRUG_ANAPHORA = re.compile(r"\b(?:[Tt]his|[Tt]he) (?:\w+ )?(?:compound|product candidate|drug candidate|drug|molecule|asset)\b|\b[Tt]he (?:investigational|experimental) therapy\b")
@@ -313,6 +316,7 @@ def _walk(ctx: _Ctx) -> None:
     text = ctx.text
     heading: list[str] = []
     qa: list[str] = []  # the one drug a Q&A exchange is about
+    prev_last: list[str] = []  # the drug the previous paragraph ended on
     for para in paragraphs(text):
         sec = ctx.doc.section_at(para.start)
         if sec is not None and sec.kind in _SKIP_SECTIONS:
@@ -347,6 +351,9 @@ def _walk(ctx: _Ctx) -> None:
             heading = []  # "Valuation: ..." opens another section of an analyst note
         # "A: We expect topline data from the trial in 2H25": the answer goes on about the question's drug
         seed = qa if len(qa) == 1 and _ANSWER.match(ptext) and not any(not m.comparator for m in pm) else []
+        if not seed and not heading and len(prev_last) == 1 and _PARAGRAPH_ANAPHORA.match(ptext) and not any(not m.comparator for m in pm):
+            seed = prev_last  # "These studies ..." opens a paragraph going on about the previous one's drug
+        prev_last = []
         if (not heading and not seed and not any(not m.comparator for m in pm) and not (ctx.sole and (_SOLE_CUE.search(ptext) or _PARTNER_CUE.search(ptext)))
                 and not ((ctx.lead or ctx.sole) and _LEAD_REF.search(ptext))):
             continue  # nothing in this paragraph can be about a drug
@@ -365,6 +372,7 @@ def _walk(ctx: _Ctx) -> None:
                 last = _sentence(ctx, sent, [], False, last)
                 continue
             last = _sentence(ctx, sent, heading, is_bullet, last)
+        prev_last = last
 
 
 # a bullet marker and/or a section label ("• ", "Pipeline: ", "Company Updates: ") before a paragraph's heading drug;
@@ -741,8 +749,12 @@ def _phase_hits(text: str, sent: Span, clinical: bool) -> list[tuple[int, int, s
     """
     seg = text[sent.start:sent.end]
     out = []
+    negated_end = -1
     for m in phases.PHASE_RE.finditer(seg) if clinical else ():
         if phases.NOT_CLINICAL_AFTER.match(seg, m.end()):
+            continue
+        if phases.is_negated(seg, m.start(), m.end(), 0, len(seg)) or (negated_end >= 0 and phases.NEGATED_CHAIN.fullmatch(seg, negated_end, m.start())):
+            negated_end = m.end()
             continue
         out.append((sent.start + m.start(), sent.start + m.end(), phases.normalize(m), " ".join(m.group().split())))
     for m in phases.STAGE_RE.finditer(seg):

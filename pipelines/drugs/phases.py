@@ -69,6 +69,25 @@ FUTURE_START = re.compile(
 )
 
 
+# A phase said to be skipped or not needed: "with no Phase 2 or Phase 3 trials required",
+# "without the need for a Phase 3 study", "a Phase 3 trial is not required".
+NEGATED_BEFORE = re.compile(
+    r"(?:\b(?:no|without|skip\w*|bypass\w*|waiv\w*|avoid\w*|eliminat\w*|(?:no|without) (?:the )?need (?:for|of)|(?:not|never) (?:require|need)\w*)\s+(?:the\s+|a\s+|an\s+|any\s+|separate\s+|additional\s+|further\s+|new\s+|dedicated\s+)?$)",
+    re.I,
+)
+NEGATED_AFTER = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:(?:is|are|will be|would be|was|were)[ \t]+)?(?:not|no longer)[ \t]+(?:be[ \t]+)?(?:required|needed|necessary)\b",
+    re.I,
+)
+# "no Phase 2 or Phase 3": the negation carries over a coordinated phase
+NEGATED_CHAIN = re.compile(r"[ \t]*(?:,|or|and|nor|/)[ \t]*(?:(?:or|nor)[ \t]+)?$", re.I)
+
+
+def is_negated(text: str, a: int, b: int, lo: int, hi: int) -> bool:
+    """The phase printed at ``text[a:b]`` is one the drug will not go through."""
+    return NEGATED_BEFORE.search(text, max(lo, a - 45), a) is not None or NEGATED_AFTER.match(text, b, hi) is not None
+
+
 # "a Phase Ib/Randomized Phase II study" after a future verb: the second phase is as future as the first
 CHAINED = re.compile(r"[ \t]*(?:/|-|–|to|or|and)[ \t]*(?:[A-Za-z-]+[ \t]+){0,2}")
 

@@ -46,6 +46,17 @@ def regions(text: str) -> list[str]:
 _UNSET_PDUFA = re.compile(r"\b(?:potential|possible|could set up|would set up)\b[^.;]{0,20}$", re.I)
 
 
+# "the pathway from IND submission through NDA approval": the steps of a described path, not events
+_PATH_BEFORE = re.compile(r"\b(?:pathway|path|process|journey|roadmap|route|timeline|steps?)[ \t]+(?:(?:all|leading)[ \t]+)?(?:from|between)[ \t]+(?:the[ \t]+|an?[ \t]+)?$", re.I)
+_PATH_AFTER = re.compile(r"[ \t]+(?:through|to|until|and on to)[ \t]+(?:the[ \t]+|an?[ \t]+|eventual[ \t]+|final[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:approval|commerciali[sz]ation|launch|market)\b", re.I)
+
+
+def _described_path(seg: str, a: int, b: int) -> bool:
+    return _PATH_BEFORE.search(seg, max(0, a - 40), a) is not None or (
+        re.search(r"\bfrom[ \t]+(?:the[ \t]+|an?[ \t]+)?$", seg[max(0, a - 12):a], re.I) is not None and _PATH_AFTER.match(seg, b) is not None
+    )
+
+
 def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
     """(start, end, value, hedged) for each regulatory event printed in the span."""
     seg = text[start:end]
@@ -63,6 +74,8 @@ def events(text: str, start: int, end: int) -> list[tuple[int, int, str, bool]]:
                 continue  # "combines two FDA-approved drugs": the components' approvals, not this product's
             if value == "approval" and _TRIAL_PERMIT.match(seg, m.end()):
                 value = "ind_cleared"  # an ethics/regulator permit to start a trial, not a marketing approval
+            if _described_path(seg, m.start(), m.end()):
+                continue
             a, b = start + m.start(), start + m.end()
             if any(a < e and s < b for s, e in taken) and value not in ("fast_track", "orphan_drug_designation", "rare_pediatric_disease"):
                 continue
