@@ -594,13 +594,18 @@ _CAPS_PREFIX = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)+)(?=[A-Z][a-z])")
 # "SHAREHOLDER CAPITAL/EQUITYTotal Stock".
 _CAPS_GLUED = re.compile(r"^(?P<h>(?:[A-Z][A-Z'&/,-]+\s+)*[A-Z][A-Z'&/,-]+[A-Z])(?=[A-Z][a-z]{2})")
 _MIN_GLUED_ROWS = 2
+# A capitals heading of a block that is no statement section ("FINANCIAL RATIOS",
+# "SELECTED STATISTICS").
+_RATIO_SECTION = re.compile(r"\bRATIOS?\b|\bSTATISTICS\b")
 # "Liabilities and stockholders' equity Accounts payable": a heading glued to a label.
-_INNER_CAP = re.compile(r"\b[a-z][a-z']* +[A-Z][a-z]")
+# A connector before a capital is title case ("Provision for Loan Loss"), not a seam.
+_INNER_CAP = re.compile(r"\b(?!(?:and|or|of|for|to|in|on|the|from|at|by|with|an?)\b)[a-z][a-z']* +[A-Z][a-z]")
 # A figure that could not be read ("4,8773,522", "295212") inside a label.
 _LABEL_DETAIL = re.compile(r",\s|[;($]")
 # Figures glued to words or to each other ("net1,097,7411,192,044", "authorized- -Preferred",
 # "252208906873") anywhere in a label: the row boundaries around it are unknown.
-_GLUED_JUNK = re.compile(r"[A-Za-z]\d{1,3},\d{3}|\d,\d{4}|\d{7,}|[a-z]-(?:\s|$)|-[A-Z]|[A-Z]{3}[a-z]")
+# A hyphen inside a word ("Non-Interest") is no seam.
+_GLUED_JUNK = re.compile(r"[A-Za-z]\d{1,3},\d{3}|\d,\d{4}|\d{7,}|[a-z]-(?:\s|$)|(?<![A-Za-z])-[A-Z]|[A-Z]{3}[a-z]")
 _NUMBERISH = re.compile(r"\d[\d,.()]{3,}")
 
 
@@ -736,7 +741,12 @@ def _glued_items(line: str, start: int, toks, segs, tail, counts) -> list[Item] 
             label = line[ls:le]
         c = _CAPS_PREFIX.match(label) or _CAPS_GLUED.match(label)
         if c and len(c.group("h").split()) <= 6:
-            if c.re is _CAPS_GLUED:
+            if _RATIO_SECTION.search(c.group("h")):
+                # "NET INCOME 3,093 2,873 FINANCIAL RATIOS Return on ...": a block of
+                # ratios and per-share data after the statement is not one of its
+                # sections; as a title it ends the statement (its columns are unread)
+                out.append(Item("title", c.group("h").strip(), start=start + ls))
+            elif c.re is _CAPS_GLUED:
                 out.append(Item("heading", c.group("h").strip(), start=start + ls))
             ls += c.end()
             label = line[ls:le]

@@ -654,13 +654,16 @@ def _change_headings(table: Table) -> int:
     return min(2, found)
 
 
-def _fye_month(text: str, header: str) -> int:
-    """The month the fiscal year ends, needed only for "Q3 2025" / "FY 2024" columns."""
+def _fye_month(text: str, header: str) -> int | None:
+    """The month the fiscal year ends, needed only for "Q3 2025" / "FY 2024" columns;
+    None when the release speaks of fiscal periods without a year end that can be
+    read: such columns cannot be placed."""
     if not _QUARTERISH.search(header):
         return 12
     from pipelines.financial.periods import fiscal_calendar
 
-    return fiscal_calendar(text).end_month
+    cal = fiscal_calendar(text)
+    return None if cal.ambiguous else cal.end_month
 
 
 _QUARTERISH = re.compile(r"(?i)\bQ[1-4]|[1-4]Q|\bFY|fiscal|financial year|full[- ]year|\b[69]M|\bH[12]|\b[12]H")
@@ -670,6 +673,8 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
     kind = table.kind()
     header = _header_text(table)
     fye = _fye_month(text, header)
+    if fye is None:
+        return None
     # The number of columns comes from the header; rows are read against it.
     probe = parse_periods(header, instant=(kind == "balance"), fye_month=fye)
     dates_only = False
@@ -679,6 +684,9 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
     year_ends = None
     if probe is None and kind == "balance" and results:
         probe = year_ends = _year_end_instants(table, results, text)
+    snapshot = None
+    if probe is None and kind != "cash_flow" and not table.headers:
+        probe = snapshot = _stated_year_column(table, text, kind)
     if not probe:
         return None
     n = len(probe)
@@ -686,8 +694,8 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
     if n > 1:
         _split_digit_runs(groups, n)
     entries = [e for g in groups for e in g]
-    if year_ends:
-        periods = year_ends
+    if year_ends or snapshot:
+        periods = year_ends or snapshot
     elif dates_only:
         periods = _borrowed_periods(entries, probe, kind or "", table.scale or find_scale(header), results or {})
         if periods is None and kind == "cash_flow":
@@ -706,7 +714,7 @@ def _setup(table: Table, text: str = "", results: dict | None = None) -> _Setup 
     scale = table.scale or find_scale(header)
     if scale is None and _SCALE_HINT.search(" ".join((header, *(n for n in table.notes if len(n) <= 40)))):
         return None  # a scale printed in a form not read ("Rs. crore"): its figures cannot be placed
-    is_statement = kind is not None or scale is not None
+    is_statement = kind is not None or scale is not None or snapshot is not None
     if known < 2 and not (is_statement and known >= 1):
         return None  # not a financial table
     mult, shares_exempt = scale or (1, False)
@@ -758,6 +766,58 @@ def _year_end_instants(table: Table, results: dict, text: str) -> list[Period] |
     if m != fiscal_calendar(text).end_month or date(years[0], m, d) + timedelta(days=1) != _first_of_next(years[0], m):
         return None
     return [Period(date(y, m, d), date(y, m, d), 0) for y in years]
+
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+# "fiscal year-ended August 31, 2024", "the year ended December 31, 2024" (past: a
+# year "ending" on a date may be one still to come, its figures projections)
+_YEAR_ENDED = re.compile(
+    r"(?i)\byear[- ]ended\s+(?:on\s+)?(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)\b"
+)
+# Words that make a year in a table's title something other than the year reported.
+_NOT_THE_YEAR = re.compile(
+    r"(?i)quarter|\bQ[1-4]\b|\b[1-4]Q\b|\bmonths?\b|\bhalf\b|\b[HS][12]\b|\bweeks?\b|\bYTD\b|to[- ]date"
+    r"|guidance|outlook|forecast|project|estimate|target|budget|plan|pro forma|\bvs\.?\b|\bversus\b|compar"
+)
+
+
+def _stated_year_column(table: Table, text: str, kind: str | None) -> list[Period] | None:
+    """The one figure column of a table without a period header ("Financial Snapshot
+    2024" / "Revenue" / "$5,718,024" / ...): the lines above name one year, and the
+    release states that the year it reports ended on one date of that year
+    ("fiscal year-ended August 31, 2024"). The column is the twelve months to that
+    date, or that date for balance lines; a title naming anything else (a quarter,
+    guidance, a comparison) leaves it unread."""
+    if not table.rows or any(len(r.figures) != 1 for r in table.rows):
+        return None
+    above = " ".join((*table.notes, *table.titles, *(it.text for it in table.items if it.row is None)))
+    years = set(_YEAR_RUN.findall(above))
+    if len(years) != 1 or _NOT_THE_YEAR.search(above):
+        return None
+    y = int(years.pop())
+    ends = set()
+    for m in _YEAR_ENDED.finditer(text):
+        if int(m.group("y")) == y:
+            ends.add((_MONTHS.index(m.group("mon").lower()) + 1, int(m.group("d"))))
+    if len(ends) != 1:
+        return None
+    (mon, day), = ends
+    try:
+        end = date(y, mon, day)
+    except ValueError:
+        return None
+    if kind is None:
+        kinds = {
+            i.balance for r in table.rows
+            if (i := concept_for(r.label, "")) is not None and i.concept != "SKIP"
+        }
+        if len(kinds) != 1:
+            return None
+        kind = "balance" if kinds == {"instant"} else "income"
+    if kind == "balance":
+        return [Period(end, end, 0)]
+    return [Period(period_start(end, 12), end, 12)]
 
 
 def _first_of_next(year: int, month: int) -> date:
@@ -949,6 +1009,8 @@ def _table_facts(
     cf_lines: list[_CfLine | None] = []  # every figure line, for _cash_sections (None: unplaced)
     prev_label = ""
     eps_heading, eps_mode = None, ""  # the per-share heading and its Basic / Diluted prefix
+    equity_income = _equity_income_lines(st)
+    bridges = _bridging_lines(st)
     for (tag, e), (heading, block_no) in zip(st.entries, blocks):
         if block_no != block_of_block:
             block, block_of_block = [], block_no
@@ -997,8 +1059,10 @@ def _table_facts(
                     line = dataclasses.replace(line, row=dataclasses.replace(line.row, start=at, label_start=at))
         info = _line_concept(
             st, eps_rest or label, ctx, block_no in expense_blocks, line.row, line.figures,
-            component=block_no in closed and not _is_total(line),
+            component=block_no in closed and not _is_total(line) or id(line) in bridges,
         )
+        if info is None and id(line) in equity_income:
+            info = EQUITY_INCOME
         values = apply_sign(info, label, [f.value for f in line.figures]) if info is not None else None
         cf = _CfLine(row_no, heading, line, label, info, values is not None)
         cf_lines.append(cf)
@@ -1023,7 +1087,76 @@ def _table_facts(
     if len(derived) > 1:
         _qualify_repeated(derived)
         facts = _drop_zero_repeats(facts, derived)
-    return _attribute_to_parent(_check_other_nonoperating(_check_tax_sign(facts)))
+    return _drop_contradicted(_attribute_to_parent(_check_other_nonoperating(_check_tax_sign(facts))))
+
+
+# Results a statement prints with the lines that make them: lhs = sum(coef * term).
+_IDENTITIES = (("GrossProfit", (("Revenues", 1), ("CostOfRevenue", -1))),)
+
+
+def _drop_contradicted(facts: list[FinancialFact]) -> list[FinancialFact]:
+    """Leave out a result and its lines where the statement's own figures contradict
+    each other beyond rounding (revenue less cost of goods is not the gross profit
+    printed): one of them is misprinted, and which one cannot be told."""
+    by_key = {(f.concept, f.period_end, f.months): f for f in facts}
+    drop: set[int] = set()
+    for lhs, terms in _IDENTITIES:
+        for (concept, end, months), total in by_key.items():
+            if concept != lhs:
+                continue
+            parts = [(by_key.get((t, end, months)), c) for t, c in terms]
+            if any(p is None for p, _ in parts):
+                continue
+            group = [total, *(p for p, _ in parts)]
+            tol = sum(0.5 * 10.0 ** -(f.decimals if f.decimals is not None else 0) for f in group) + 1e-9
+            if abs(total.value - sum(c * p.value for p, c in parts)) > tol:
+                drop.update(id(f) for f in group)
+    return [f for f in facts if id(f) not in drop] if drop else facts
+
+
+def _bridging_lines(st: _Setup) -> set[int]:
+    """ids of lines that take the line above to the line below in every column
+    ("Net Operating Income" + "Other Income" = "Net Income"): parts of that step."""
+    rows = [e for t, e in st.entries if t == "r" and not e.unlabeled]
+    n = len(st.periods)
+    out: set[int] = set()
+    for above, line, below in zip(rows, rows[1:], rows[2:]):
+        if any(len(r.figures) != n for r in (above, line, below)):
+            continue
+        parts = [(a.value, b.value, c.value) for a, b, c in zip(above.figures, line.figures, below.figures)]
+        if all(None not in p and p[1] != 0 and abs(p[0] + p[1] - p[2]) <= 1.0 + 1e-9 for p in parts):
+            out.add(id(line))
+    return out
+
+
+# The year's net income still shown apart inside equity (small banks' balance sheets
+# close it into retained earnings at year end): an instant, the equity it adds.
+EQUITY_INCOME = ConceptInfo("NetIncomeLossInEquity", "money", "as_printed", "instant", 0)
+_EQUITY_TOTAL = re.compile(r"(?i)\b(?:equity|capital|net worth)\b")
+
+
+def _equity_income_lines(st: _Setup) -> set[int]:
+    """ids of a balance sheet's "Net income" lines that are parts of its equity: the
+    line above plus the net income equal, in every column, the total equity line
+    right below it ("Total Stock, Equity, Retained Earnings" + "Net Income" =
+    "TOTAL EQUITY/CAPITAL")."""
+    if st.periods[0].months != 0:
+        return set()
+    rows = [e for t, e in st.entries if t == "r" and not e.unlabeled]
+    n = len(st.periods)
+    out: set[int] = set()
+    for above, line, total in zip(rows, rows[1:], rows[2:]):
+        info = concept_for(line.label, "balance")
+        if info is None or info.concept != "NetIncomeLoss":
+            continue
+        if not _is_total(total) or not _EQUITY_TOTAL.search(total.label) or re.search(r"(?i)liabilit", total.label):
+            continue
+        if any(len(r.figures) != n for r in (above, line, total)):
+            continue
+        parts = [(a.value, b.value, t.value) for a, b, t in zip(above.figures, line.figures, total.figures)]
+        if all(None not in p and abs(p[0] + p[1] - p[2]) <= 1.0 + 1e-9 for p in parts):
+            out.add(id(line))
+    return out
 
 
 # (whole result, share of non-controlling interests, what the whole result is called
@@ -1578,10 +1711,10 @@ def extract_table_facts(doc: CleanDocument) -> list[FinancialFact]:
         if got:
             facts.extend(got)
             table_no += 1
-            _remember(got, results)
+            _remember(got, results, text)
         else:
             unread.append(table)
-    if unread and any(k[0] == "year_end" for k in results):
+    if unread and any(k[0] in ("year_end", "equity_income") for k in results):
         # a statement printed before the one whose figures date it ("Dec. 31, 2024"
         # above the income statement, "End of Year" in the cash-flow statement below)
         for table in unread:
@@ -1589,18 +1722,36 @@ def extract_table_facts(doc: CleanDocument) -> list[FinancialFact]:
             if got:
                 facts.extend(got)
                 table_no += 1
-                _remember(got, results)
+                _remember(got, results, text)
     if facts:
         _set_fiscal_labels(text, facts)
     return facts
 
 
-def _remember(got: list[FinancialFact], results: dict) -> None:
+def _remember(got: list[FinancialFact], results: dict, text: str = "") -> None:
     for f in got:
         if f.concept == "NetIncomeLoss" and f.months:
             results.setdefault((f.period_end, f.value), set()).add((f.period_start, f.period_end, f.months))
+        if f.concept == EQUITY_INCOME.concept and f.period_end:
+            ytd = _year_to_date(f.period_end, text)
+            if ytd is not None:
+                # the income statement whose net income this is covers the year to date
+                results.setdefault((f.period_end, f.value), set()).add(ytd)
+                results.setdefault(("equity_income", f.period_end), set()).add(f.value)
         if f.months == 12 and f.period_end:
             results.setdefault(("year_end", f.period_end.year), set()).add((f.period_end.month, f.period_end.day))
+
+
+def _year_to_date(end: date, text: str) -> tuple[date, date, int] | None:
+    """(start, end, months) from the start of the fiscal year to ``end``, a month's
+    last day; None when the release leaves its fiscal year in doubt."""
+    from pipelines.financial.periods import fiscal_calendar
+
+    cal = fiscal_calendar(text)
+    if cal.ambiguous or end + timedelta(days=1) != _first_of_next(end.year, end.month):
+        return None
+    start = cal.fy_start(cal.fy_of(end))
+    return start, end, (end.year - start.year) * 12 + end.month - start.month + 1
 
 
 def _set_fiscal_labels(text: str, facts: list[FinancialFact]) -> None:
