@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, methodcaller
@@ -39,6 +39,8 @@ CODE_RE = re.compile(
     r"|(?P<p5>[A-Z]{2,5})-(?P<d5>[A-Z]{1,3}\d{1,3})"  # IGC-AD1, TTX-MC138
     r"|(?P<p6>[A-Z][a-z]{2,4}|[A-Z]{2,4}[a-z])-?(?P<d6>\d{3,5})"  # Sapu003, CTx-1301
     r"|(?P<p7>[A-Z]-[A-Z]{2,6})(?P<d7>\d{2,4})"  # D-PLEX100
+    # iTOL-102: one lower-case letter before the capitals (archive-wide this shape only ever prints a product code)
+    r"|(?P<p8>[a-z][A-Z]{2,5})-(?P<d8>\d{3,5})(?![\w-])"  # (not "mTNX-1700-comprising": a glued word)
     r")" + _CODE_SUFFIX + r"(?![A-Za-z0-9])"
 )
 
@@ -184,7 +186,7 @@ _YEAR = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 # Names without a code or stem shape, introduced as a drug by the text itself:
 # "our lead candidate, rademikibart,", "SPC-14, an intranasal compound",
 # "Teverelix, a next-generation GnRH antagonist", "trial of Ketamir-2".
-_NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*)?)(?:®|™|\(R\)|TM(?![A-Za-z])|[ \t]\((?:R|TM)\)[ \t]?(?=,))?"
+_NAME = r"(?<![\w-])(?P<n>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){0,3}(?:[ \t](?:PF|XR|ER|SR|IR|OE|LA|SL)(?![\w-]))?|[a-z]{6,}(?:-[A-Z0-9][A-Za-z0-9]*|-[a-z]{4}(?![\w-]))?)(?:®|™|\(R\)|TM(?![A-Za-z])|[ \t]\((?:R|TM)\)[ \t]?(?=,))?"
 _HEAD_WORDS = (
     "product candidate", "drug candidate", "candidate", "inhibitor", "antagonist", "agonist", "antibody", "conjugate", "therapy",
     "therapeutic", "compound", "molecule", "drug", "analog", "analogue", "vaccine", "eyedrop", "eye drop", "formulation",
@@ -225,6 +227,10 @@ _INTRO_OWN = re.compile(
 )
 # "the therapeutic HIV vaccine ICVAX": a name in capitals right after the noun "vaccine"
 _INTRO_VACCINE = re.compile(r"\bvaccine[ \t]+(?P<n>[A-Z][A-Z0-9]{3,}(?:-[A-Z0-9]+)?)(?![\w-])")
+# "generics like Ibrunat": a generic product of a molecule, named by its maker's brand
+_INTRO_GENERIC = re.compile(r"\b[Gg]enerics?(?:[ \t]+versions?)?[ \t]+(?:like|such as|including)[ \t]+(?P<n>[A-Z][a-z]{4,}|[A-Z]{5,})(?:®|™)?(?![\w-])")
+# "Palnat, the generic version of palbociclib"
+_INTRO_GENERIC_OF = re.compile(r"(?<![\w-])(?P<n>[A-Z][a-z]{4,}|[A-Z]{5,})(?:®|™)?,[ \t]+(?:the|a)[ \t]+generic[ \t]+(?:version|form|equivalent)[ \t]+of\b")
 _OWN_CUES = ("drug, ", "product, ", "medicine, ", "medication, ")
 # "its ADHD medication Jornay PM growing prescriptions": the owner's medicine named right after the noun
 _INTRO_OWN_BARE = re.compile(
@@ -264,7 +270,7 @@ _NAME_STOP = frozenset(
 )
 
 
-_INTRODUCED_CUES = ("candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", "Trial of", "Study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali", "vaccine ")
+_INTRODUCED_CUES = ("enerics ", "eneric version", "candidate", ", a", " is a", "® - a", "™ - a", "® – a", "™ – a", "trial of", "study of", "Trial of", "Study of", " called ", " named ", "esignation", "BLA", "NDA", "pproval", "ommerciali", "vaccine ")
 
 
 def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: set[str] | None = None) -> dict[str, str]:
@@ -312,6 +318,16 @@ def _introduced(text: str, issuer: str | None, prefixes: frozenset[str], own: se
     if "vaccine " in text:
         for m in _INTRO_VACCINE.finditer(text):
             found.setdefault(m.span("n"), []).append((_INTRO_VACCINE, m))
+    if "enerics " in text or "eneric version" in text:
+        for m in _INTRO_GENERIC.finditer(text):
+            found.setdefault(m.span("n"), []).append((_INTRO_GENERIC, m))
+        for cue in (", the generic ", ", a generic "):
+            i = text.find(cue)
+            while i >= 0:
+                m = _INTRO_GENERIC_OF.search(text, max(0, i - 30), i + len(cue) + 20)
+                if m is not None and m.end("n") <= i:
+                    found.setdefault(m.span("n"), []).append((_INTRO_GENERIC_OF, m))
+                i = text.find(cue, i + len(cue))
     for cue in _OWN_CUES:
         i = text.find(cue)
         while i >= 0:
@@ -391,6 +407,8 @@ def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | No
         return None  # "... clinical program, Okogen is developing": a new clause, not an apposition
     if any(_COMPANY_AFTER.match(text, a + len(n)) or _PLATFORM_AFTER.match(text, _skip_mark(text, a + len(n))) for a in _occurrences(text, n)):
         return None  # the name of a company, or a platform ("DehydraTECH™ enhanced processing technology")
+    if any(_IS_COMPANY.match(text, a + len(n)) or _ROLE_OF.search(text, max(0, a - 40), a) for a in _occurrences(text, n)):
+        return None  # "Delta4 is a digital drug discovery TechBio company", "CEO of Delta4": a company, not its drug
     own = rx is _INTRO_AFTER and m.group("det") in ("its", "our", "their") and re.search(r"[a-z][A-Z]", n)
     if not coded and n[:1].isupper() and not own and _CAPITAL_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
         return None  # last word of a multi-word name ("Sigyn Therapy")
@@ -399,6 +417,13 @@ def _intro_ok(text: str, rx: re.Pattern[str], m: re.Match[str], issuer: str | No
         if not _INN_LIKE.search(n):
             return None  # "Health" / "health": an English word
     return n, ("code" if coded and any(c.isdigit() for c in n) else ("inn" if n.islower() else "other"))
+
+
+_IS_COMPANY = re.compile(
+    r"(?:®|™)?,?[ \t]+(?:is[ \t]+)?(?:a|an)[ \t]+(?:(?!(?:of|by|from|the|with|for)[ \t])[\w$.-]+[ \t]+){0,5}?"
+    r"(?:company|firm|startup|start-up|organization)\b(?![\w'’-])"
+)
+_ROLE_OF = re.compile(r"\b(?:CEO|Chief Executive Officer|[Ff]ounder|[Cc]o-[Ff]ounder|Chairman|President)[ \t]+(?:of|at)[ \t]+$")
 
 
 _DEVICE_WORD = re.compile(
@@ -629,7 +654,7 @@ def _trim_code_tail(m: Mention) -> Mention:
 _LONG_STEMS = tuple(s for s in (
     "tansine vedotin tinib ciclib parib lisib rafenib zomib degib platin taxel rubicin limus domide gliflozin glutide "
     "gliptin vastatin floxacin conazole navir previr tegravir leucel temcel sertib lukast setron xaban gatran fungin "
-    "dronate triptan oxetine peridone semide lutamide profen cycline fermin prodil idone").split())
+    "dronate triptan oxetine peridone semide lutamide profen cycline fermin prodil idone glitazar glitazone").split())
 
 
 @lru_cache(maxsize=None)
@@ -666,10 +691,10 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
         if m is None:
             continue
         pos = m.end()
-        prefix = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4") or m.group("p5") or m.group("p6") or m.group("p7")
+        prefix = m.group("p1") or m.group("p2") or m.group("p3") or m.group("p4") or m.group("p5") or m.group("p6") or m.group("p7") or m.group("p8")
         if prefix.upper() in prefixes:
             continue
-        d2 = m.group("d2") or m.group("d6")
+        d2 = m.group("d2") or m.group("d6") or m.group("d8")
         if d2 and len(d2) == 4 and _YEAR.fullmatch(d2):
             continue  # "CES2025"-style event/year labels
         raw.append(Mention(m.start(), m.end(), _norm(m.group()), "code"))
@@ -759,6 +784,9 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
     for n, kind in _framed_names(text, issuer, prefixes, comps, words7).items():
         if n not in known:
             intro.setdefault(n, kind)
+    # "cosibelimab-ipdl, an immune checkpoint inhibitor": an INN read by its stem that the text also presents
+    # as a drug is introduced (a subject even when printed once)
+    intro_inns = {n for n, kind in intro.items() if kind == "inn" and n in known and n.lower() not in comps}
     for n, kind in intro.items():
         if n in known or n.lower() in comps or brands.get(n) is not None:
             continue  # a trademarked name stays a brand ("HyBryte™", introduced or not)
@@ -818,9 +846,13 @@ def find_mentions(text: str, issuer: str | None = None) -> list[Mention]:
             out = _resolve(raw)
     if out:
         linked = _linked_names(text, out, issuer, prefixes, comps) + _sibling_names(text, out, issuer)
+        if " active ingredient " in text:
+            linked += _ingredient_phrases(text)
         linked += _letter_variants(text, out) + _code_generics(text, out, comps)
         if linked:
             out = _resolve(raw + linked)
+    if intro_inns:
+        out = [replace(mm, introduced=True) if mm.kind == "inn" and mm.name in intro_inns else mm for mm in out]
     return out
 
 
@@ -1020,7 +1052,17 @@ _LINK = re.compile(
     r"|[ \t]*\([ \t]*(?:INN|USAN|generic[ \t]+name|international[ \t]+nonproprietary[ \t]+name)[ \t]*[:-]?[ \t]*"
     # "X, marketed as Y", "X, the brand name for Y"
     r"|[ \t]*[,(][ \t]*(?:(?:marketed|sold)[ \t]+(?:as|under[ \t]+the[ \t]+(?:brand[ \t]+|trade[ \t]+)?names?)|the[ \t]+(?:brand|trade)[ \t]+name[ \t]+(?:for|of))[ \t]+[\"“]?"
+    # "Palnat, the generic version of palbociclib": a generic product of the molecule
+    r"|[ \t]*,[ \t]*(?:the|a)[ \t]+generic[ \t]+(?:version|form|equivalent)[ \t]+of[ \t]+"
     r")\s*$"
+)
+# "Zolnat, manufactured by Acme in India, offers the same active ingredient as Zolvexa": two products of one molecule
+# "Dusquetide is also the active ingredient in Acme's SGX-945"; "ZX-943 is an investigational, IV formulation of the
+# IDR, dusquetide": one molecule in two products (the text's own words)
+_SAME_INGREDIENT = re.compile(
+    r"(?:®|™)?(?:[ \t]*,[^,.;()\n]{1,60},)?[ \t]+(?:contains?|offers?|has|have|shares?)[ \t]+the[ \t]+same[ \t]+active[ \t]+ingredient[ \t]+as[ \t]+(?:in[ \t]+)?(?:both[ \t]+)?"
+    r"|(?:®|™)?[ \t]+is[ \t]+(?:also[ \t]+)?the[ \t]+active[ \t]+ingredient[ \t]+(?:in|of)[ \t]+(?:[A-Z][\w-]+(?:'s|’s)[ \t]+)?"
+    r"|(?:®|™)?[ \t]+is[ \t]+(?:an?|the)[ \t]+(?:[\w-]+,?[ \t]+|\([A-Z]{2,4}\)[ \t]+){0,4}formulation[ \t]+of[ \t]+(?:the[ \t]+(?:[\w-]+[ \t]+){0,4}(?:\([A-Z]{2,5}\))?,[ \t]+)?"
 )
 
 
@@ -1071,15 +1113,16 @@ def _unmarked_brands(text: str, inns: set[str], issuer: str | None, prefixes: fr
     """A capitalized name right before a parenthesis that holds just an INN is its brand: "NERLYNX (neratinib)"."""
     brands: dict[str, tuple[str, bool]] = {}
     for w in sorted(inns):
-        i = text.find("(" + w)
+        # "Imbruvica (Ibrutinib)": a pharmacy or news text may print the INN capitalized
+        i = _find_either(text, "(" + w, "(" + w[:1].upper() + w[1:], 0)
         while i >= 0:
             j = i + 1 + len(w)
             m = _BRAND_BEFORE.search(text, max(0, i - 30), i + 1) if _PAREN_ONLY.match(text, j) else None
             if m is not None and _brand_word_ok(text, m.group("b"), m.start("b"), inns, issuer, prefixes):
                 brands[m.group("b")] = (w, m.group("b").lower() in comps or w.lower() in comps)
-            i = text.find("(" + w, i + 1)
+            i = _find_either(text, "(" + w, "(" + w[:1].upper() + w[1:], i + 1)
         # "lifileucel (Amtagvi)": the brand in the parenthesis after the INN
-        for a in _occurrences(text, w):
+        for a in sorted(set(_occurrences(text, w)) | set(_occurrences(text, w[:1].upper() + w[1:]))):
             m = _BRAND_AFTER.match(text, a + len(w))
             if m is not None and _brand_word_ok(text, m.group("b"), m.start("b"), inns, issuer, prefixes):
                 brands[m.group("b")] = (w, m.group("b").lower() in comps or w.lower() in comps)
@@ -1090,6 +1133,12 @@ def _unmarked_brands(text: str, inns: set[str], issuer: str | None, prefixes: fr
             continue  # "OJEMDA (tovorafenib)" printed once: the pair names one drug once, still in passing
         out += [Mention(a, a + len(b), b, "brand", comp) for a in occ]
     return out
+
+
+def _find_either(text: str, a: str, b: str, start: int) -> int:
+    """First offset of ``a`` or ``b`` at or after ``start`` (-1 if neither)."""
+    i, j = text.find(a, start), text.find(b, start)
+    return j if i < 0 else i if j < 0 else min(i, j)
 
 
 # "ZELVORA (benzoxalamine)": a generic name without a known WHO stem, given by its capitalized brand
@@ -1120,9 +1169,19 @@ def _brand_word_ok(text: str, b: str, at: int, inns: set[str], issuer: str | Non
         return False
     if b.isupper() and b in _ABBREV_STOP() or b.lower() in _DISEASE_NAMES() or _DISEASE_WORD.search(b):
         return False
-    if _occurrences(text, b.lower()) or (not _CAMEL.search(b) and _NOT_INTRODUCED.search(b.lower())):
+    if _occurrences(text, b.lower()) or (not _CAMEL.search(b) and _NOT_INTRODUCED.search(b.lower()) and not _mid_sentence_name(text, b)):
         return False  # an English word ("Increase (decrease)")
     return not _capital_before(text, at)  # the last word of a longer name ("Merck Serono (...)")
+
+
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?:[a-z]{2,}|[a-z]+-[a-z]+)[ \t]+$")
+
+
+def _mid_sentence_name(text: str, b: str) -> bool:
+    """"the high cost of brand-name Ibrance": a word with an English ending ("-ance") that the text prints at
+    least twice, never in lower case (checked before), and capitalized after a lower-case word is a name."""
+    occ = _occurrences(text, b)
+    return len(occ) >= 2 and any(_LOWER_WORD_BEFORE.search(text, max(0, a - 20), a) for a in occ)
 
 
 _ROUTES = ("inhaled ", "intranasal ", "nebulized ", "nebulised ", "subcutaneous ", "intravenous ", "intrathecal ", "oral ", "topical ")
@@ -1198,6 +1257,33 @@ _LINKED_AFTER = re.compile(r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_W
 _LINKED_BEFORE = re.compile(_NAME2 + r"(?:®|™)?[ \t]*(?:,[ \t]*|\([ \t]*)(?:" + _LINK_WORDS + r")[ \t]+[\"“]?$")
 _QUOTED_AFTER = re.compile(r"(?:®|™)?[ \t]*\([ \t]*[\"“](?P<n>[A-Z][A-Za-z0-9-]*(?:[ \t][A-Za-z0-9-]+){0,2})[\"”][ \t]*\)")
 _ENZYME_AFTER = re.compile(r"(?:®|™)?[ \t]*\((?P<n>(?:[a-z]{3,}[ \t]){0,2}[a-z]{3,}ase)\)")
+# "LYFGENIA (lovotibeglogene autotemcel, or lovo-cel)": the INN's clipped form closing the parenthesis
+_SHORT_INN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:or|also known as|also called)[ \t]+(?P<n>[a-z]{2,8}-[a-z]{2,8})(?=\))")
+_ACTIVE_IN = re.compile(r"[ \t]+is[ \t]+(?:also[ \t]+)?the[ \t]+active[ \t]+ingredient[ \t]+(?:in|of)[ \t]")
+_WORDS_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?:[ \t][a-z]{3,}){0,2}$")
+
+
+def _ingredient_phrases(text: str) -> list[Mention]:
+    """"Synthetic hypericin is the active ingredient in HyBryte™" where the release also prints "HyBryte™
+    (synthetic hypericin)": the phrase is the product's ingredient name (two cues: the parenthesis and the
+    sentence); read at the sentence only, which links it to the product named right after."""
+    out: list[Mention] = []
+    i = text.find(" active ingredient ")
+    while i >= 0:
+        lo = max(0, i - 60)
+        a = _ACTIVE_IN.search(text, lo, i + 40)
+        if a is not None and a.start() < i:
+            w = _WORDS_BEFORE.search(text, lo, a.start())
+            if w is not None:
+                words = w.group().split()
+                for k in range(len(words), 0, -1):  # the longest phrase printed in parentheses
+                    phrase = " ".join(words[-k:])
+                    low = phrase[:1].lower() + phrase[1:]
+                    if low not in _STOP_WORDS and "(" + low + ")" in text:
+                        out.append(Mention(a.start() - len(phrase), a.start(), low, "other", introduced=True))
+                        break
+        i = text.find(" active ingredient ", i + 1)
+    return out
 # "LP-284/STAR-001": the code after the slash (codes are otherwise never read right after "/", as in "10/100")
 _SLASH_AFTER = re.compile(r"/(?P<n>[A-Z][A-Za-z0-9-]{2,15})(?![\w/-])")
 # "CLD-201 (SuperNova)": an invented mixed-case word alone in the parenthesis after a code is the code's name
@@ -1214,7 +1300,7 @@ def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: fr
     for m in ms:
         if m.comparator:
             continue
-        for rx, how in ((_LINKED_AFTER, "name"), (_QUOTED_AFTER, "quoted"), (_ENZYME_AFTER, "enzyme"), (_SLASH_AFTER, "slash")):
+        for rx, how in ((_LINKED_AFTER, "name"), (_QUOTED_AFTER, "quoted"), (_ENZYME_AFTER, "enzyme"), (_SLASH_AFTER, "slash"), (_SHORT_INN_AFTER, "clipped")):
             t = rx.match(text, m.end)
             if t is not None and t.start("n") not in starts:
                 found.setdefault(t.group("n"), how)
@@ -1238,7 +1324,8 @@ def _linked_names(text: str, ms: list[Mention], issuer: str | None, prefixes: fr
         if n in names or n.lower() in comps or not _linked_name_ok(text, n, how, issuer, prefixes):
             continue
         # a quoted phrase ("API QV-387") is a label, not the code itself: a plain code stays the canonical name
-        kind = "brand" if how == "brand" else "code" if any(c.isdigit() for c in n) and " " not in n else ("inn" if n.islower() and " " not in n else "other")
+        # (a clipped INN, "lovo-cel", is a nickname: the full INN stays the canonical name)
+        kind = "brand" if how == "brand" else "other" if how == "clipped" else "code" if any(c.isdigit() for c in n) and " " not in n else ("inn" if n.islower() and " " not in n else "other")
         for a in _occurrences(text, n):
             out.append(Mention(a, a + len(n), n, kind, introduced=True))
     return out
@@ -1308,15 +1395,24 @@ def _code_variant_pairs(mentions: list[Mention]) -> list[tuple[Mention, Mention]
     return pairs
 
 
+def _clipped_of(short: str, inn: str) -> bool:
+    """"lovo-cel" of "lovotibeglogene autotemcel": the INN's own nickname, not a second product."""
+    head, _, tail = short.lower().partition("-")
+    low = inn.lower()
+    return bool(head) and bool(tail) and low.startswith(head) and low.endswith(tail)
+
+
 def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """Pairs of adjacent mentions that the text presents as two names of one drug."""
     pairs = []
+    explicit: set[tuple[int, int]] = set()  # pairs the text links in so many words (same active ingredient, generic of)
     for a, b in zip(mentions, mentions[1:]):
         gap = re.sub(r"^(?:®|™|\(R\)|\(TM\)|TM)", "", text[a.end:b.start])  # "LUCEMYRA® (lofexidine)"
         gap = re.sub(r"\(\s*[\"“'‘]$", "(", gap)  # 'HyBryte™ ("SGX301" or ...)' 
         # "dusquetide, the company's lead candidate SGX942": an apposition of two names
         appos = len(gap) <= 80 and not (a.kind == b.kind == "code") and _APPOSITION.fullmatch(gap) is not None
-        if (len(gap) > 30 and not appos) or "\n\n" in gap:
+        same = len(gap) <= 120 and ("ingredient" in gap or "formulation" in gap) and _SAME_INGREDIENT.fullmatch(text, a.end, b.start) is not None
+        if (len(gap) > 30 and not appos and not same) or "\n\n" in gap:
             continue
         # "LP-284/STAR-002": two codes of one molecule (a program and its subsidiary's name); "velquitinib/ZT-101":
         # an INN and its code (not "X/Y combination")
@@ -1325,22 +1421,26 @@ def find_aliases(text: str, mentions: list[Mention]) -> list[tuple[Mention, Ment
             or ({a.kind, b.kind} == {"code", "inn"} and not _SLASH_COMBO.match(text, b.end)
                 and "combination" not in text[max(0, a.start - 40):a.start].lower())
         )
-        if slash or appos or _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
+        if slash or appos or same or _LINK.fullmatch(gap) or re.fullmatch(r"\s*\(", gap) or re.fullmatch(r",\s*(?:also known as|or)\s+", gap):
             if a.comparator or b.comparator:
                 continue
             if gap.rstrip().endswith("(") and not _PAREN_CLOSE.match(text, b.end):
                 continue  # "BP1001-A (prexigebersen with enhanced ...)": a description, not a second name
             pairs.append((a, b))
+            if same or "generic" in gap:
+                explicit.add((a.start, b.start))
     # "Zembrace (sumatriptan injection) and Tosymra (sumatriptan nasal spray)": one ingredient of two products
-    # is no alias of either
+    # is no alias of either (unless the text itself says so: "X is the active ingredient in Y")
     brands_of: dict[str, set[str]] = {}
     for a, b in pairs:
         for x, y in ((a, b), (b, a)):
-            if x.kind == "inn" and y.kind != "inn":
+            if x.kind == "inn" and y.kind != "inn" and not _clipped_of(y.name, x.name):
                 brands_of.setdefault(x.name, set()).add(y.name)
-    shared = {n for n, bs in brands_of.items() if len(bs) > 1}
+    # (unless the text links the products to each other: "Palnat contains the same active ingredient as Ibrance")
+    linked = {frozenset((a.name, b.name)) for a, b in pairs}
+    shared = {n for n, bs in brands_of.items() if len(bs) > 1 and not all(any(frozenset((x, y)) in linked for y in bs if y != x) for x in bs)}
     if shared:
-        pairs = [(a, b) for a, b in pairs if a.name not in shared and b.name not in shared]
+        pairs = [(a, b) for a, b in pairs if (a.start, b.start) in explicit or (a.name not in shared and b.name not in shared)]
     return pairs + _code_variant_pairs(mentions)
 
 
