@@ -24,7 +24,12 @@ from pipelines.financial.periods import Period, PeriodContext
 _FORWARD_RE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|anticipate(?:s|d)?|guidance|outlook|forecast(?:s|ed)?|projects\s+(?:to|that)|projected"
     r"|estimates?|estimated|targets?\s+(?:of|to)|reiterate[sd]?|reaffirm(?:s|ed)?|to\s+be\s+between|will\s+be"
-    r"|plans?\s+to)\b",
+    r"|plans?\s+to"
+    # "is targeting a revenue range of $25 million to $34.5 million" (but not "targeting difficult cancers")
+    r"|targeting(?=\s+(?:an?\s+|its\s+)?(?:revenues?|sales|net|total|ebitda|adjusted|gross|operating|full[- ]year|annual)\b)"
+    # "sees adjusted EBITDA of ...", "projects first-quarter 2025 revenue in the range of ...": a measure right after
+    r"|(?:sees|projects)(?=\s+(?:(?:full[- ]year|fiscal|annual|(?:first|second|third|fourth)[- ]quarter|Q[1-4]|(?:19|20)\d\d)\s+)*"
+    r"(?:revenues?|sales|adjusted|net\s+(?:income|loss)|ebitda|eps|earnings)\b))\b",
     re.IGNORECASE,
 )
 
@@ -68,4 +73,4 @@ def guidance_values(money: Money, sign: int) -> tuple[float | None, float, float
 
 
 # Same matches, found faster: a match can only start at one of these characters.
-_FORWARD_RE = fast_start(_FORWARD_RE, "eagofptrw")
+_FORWARD_RE = fast_start(_FORWARD_RE, "eagofptrws")

@@ -70,7 +70,7 @@ _SCALES = {
 }
 # The scale word must end the token ("$5 billion", "$3.5M"), never eat the
 # start of a following word ("$5 Mining").
-_SCALE = r"(?:\s?(?P<{n}>(?i:thousand|million|billion|trillion)|mn|mm|bn|tn|mil|[kKmMbB])(?![A-Za-z]))"
+_SCALE = r"(?:\s?(?P<{n}>(?i:thousand|million|billion|trillion)|mn|mm|MM|bn|tn|mil|[kKmMbB])(?![A-Za-z]))"
 # "(?![,.]\d)": "$5,7 million" (a decimal comma) is not "$5".
 _NUM = r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![,.]\d)"
 

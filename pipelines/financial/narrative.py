@@ -209,7 +209,7 @@ _COMPARE_RE = re.compile(
     r"|\b(?:from|over)\b(?=\s+" + _PERIODISH + r")(?!\s+(?:the\s+)?first\s+(?:three|six|nine|\d+)\s+months)"
     r"|\bwhich\s+compares\s+to\b|\brelative\s+to\b"
     # "significantly lower than the $18.5 million loss in Q3 2023"
-    r"|\b(?:lower|higher|better|worse|smaller|larger|greater)\s+than\b(?=\s+(?:(?:the\s+)?" + CURRENCY_START + "|" + _PERIODISH + r"))"
+    r"|\b(?:lower|higher|better|worse|smaller|larger|greater|narrower|wider)\s+than\b(?=\s+(?:(?:the\s+)?" + CURRENCY_START + "|" + _PERIODISH + r"))"
     r"|\((?=[^()]{1,30}:\s*[-–]?\s?" + CURRENCY_START + ")",  # "(H1 2024: EUR 9.7 million)", "(H1 2024: -CHF 0.52m)"
     re.IGNORECASE,
 )
@@ -242,13 +242,15 @@ _GAP_WORDS = frozenset(
     respectively range ranging narrowed widened improved climbed dropped jumped surged soared lower higher flat
     record growing rising falling increasing decreasing declining hit hitting landed land landing clocked stands stand
     steady constant each which experienced saw large significant substantial sharp strong significantly slightly
-    sharply considerably markedly unchanged even stronger faster further doubled tripled quadrupled reach""".split()
+    sharply considerably markedly unchanged even stronger faster further doubled tripled quadrupled reach
+    had has have grown robust solid healthy turned positive""".split()
 )
 _GAP_PHRASE_RE = re.compile(
     r"\b(?:on\s+an?\s+)?(?:year[- ](?:over|on)[- ]year|quarter[- ](?:over|on)[- ]quarter|yoy|y/y)(?:\s+basis)?\b|\bsequentially\b"
     r"|^\s*and\s+(?:total\s+)?comprehensive\s+(?:loss|income)\b",
     re.IGNORECASE,
 )
+_GUIDANCE_GAP_RE = re.compile(r"^\s*(?:guidance|target|outlook|forecast|estimate)\s+(?=(?:of|to|at)\b)", re.IGNORECASE)
 _MORE_THAN_RE = re.compile(r"\bmore\s+than\s+(?=doubled|tripled|quadrupled)", re.IGNORECASE)
 _EXCLUDING_RE = re.compile(r",\s*excluding\s+[^,$€£;]{1,60},")
 _NOT_ADVERBS = frozenset("""monthly quarterly weekly daily yearly family supply assembly july italy early only
@@ -287,7 +289,7 @@ _UNPLACED_SPAN_RE = re.compile(
     re.IGNORECASE,
 )
 _INSTANT_CUE_RE = re.compile(
-    r"\bend(?:ed|ing)\b[^.;]{0,60}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
+    r"\bend(?:ed|ing)\s+the\s+(?:quarter|year|period|half)\s+at\b|\bend(?:ed|ing)\b[^.;]{0,60}\bwith\b|\bend\s+of\b|\bas\s+of\b|\bas\s+at\b|\bquarter[- ]end\b|\bclosed\b[^.;]{0,40}\bwith\b"
     r"|\bfinished\b[^.;]{0,40}\bwith\b",
     re.IGNORECASE,
 )
@@ -335,6 +337,10 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
         gap = _GAP_PHRASE_RE.sub(" ", gap)
     if "than" in gap:
         gap = _MORE_THAN_RE.sub(" ", gap)  # "net income more than doubled to $6 million" (but not "higher than 1H24")
+    if "guidance" in low or "target" in low or "outlook" in low or "forecast" in low or "estimate" in low:
+        # "its 2024 revenue guidance of $6-8 million", "a revenue target of $53.6 million": the forecast
+        # word makes the clause forward-looking, so only a future period can take the figure (``_make_fact``)
+        gap = _GUIDANCE_GAP_RE.sub(" ", gap)
     if adjusted and "excluding" in gap:
         gap = _EXCLUDING_RE.sub(" ", gap)  # "Adjusted EBITDA, excluding IPO-related personnel expenses, increased to"
     tokens = [t.lower() for t in _GAP_TOKEN_RE.findall(gap)]
@@ -360,6 +366,11 @@ def _gap_ok(text: str, a: int, b: int, periods: list[PeriodMention], sign: int =
     return True
 
 
+# "581% year-over-year revenue growth, reaching $3.12 million": the growth told on the way to the level.
+_GROWTH_TO_LEVEL_RE = re.compile(r"\s*(?:growth|increase)\s*,?\s+(?:to|reaching)\s+(?:a\s+(?:record\s+)?)?"
+                                 r"(?:approximately\s+|about\s+|nearly\s+)?$", re.IGNORECASE)
+
+
 # A concept phrase qualified by one of these names another measure
 # ("non-GAAP net loss", "adjusted quarterly net income", "segment revenue",
 # "Cash Operating Expenses", "general and administrative and research and
@@ -380,13 +391,17 @@ _LEAD_WORDS = frozenset(
     fourth-quarter full year-end q1 q2 q3 q4 h1 h2 higher lower strong solid record-high include includes included
     including expects expect expected anticipates anticipated sees projects forecasts reiterated reaffirmed said
     reports announced delivered saw its' that's be being been will would from at by than reaffirming reaffirms
-    maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed
+    maintaining maintained raised raising lowered lowering tightened narrowed updated revised confirms confirmed estimated
+    targeting achieve generate deliver reach report post record guidance outlook forecast expectations
     gaap results highlights preliminary unaudited furthermore moreover notably finally lastly similarly likewise
     expecting anticipating projecting robust healthy positive group held holds hold maintained anticipate project
-    forecast see modest small slight""".split()
+    forecast see modest small slight reduced narrower smaller wider larger year-over-year year-on-year yoy
+    quarter-over-quarter sequential""".split()
 )
 _LIST_AND_RE = re.compile(r"(\S+)\s+(?:and|&)\s*$")
 _AMOUNT_END_RE = re.compile(r"\d|(?i:million|billion|thousand)|[MBK]\)?,?$")
+# "... by the end of the quarter, and gross loans ended ...": a comma after a period closes the item before.
+_PERIOD_END_RE = re.compile(r"(?:quarter|year|period|half|month|(?:19|20)\d\d)\)?,$", re.IGNORECASE)
 _PART_OF_RE = re.compile(r"\b(?:division|segment|subsidiary|business\s+unit)\b[^.;]*$", re.IGNORECASE)
 _PREV_WORD_RE = re.compile(r"([A-Za-z0-9&'’-]+)[\s,:]*$")
 
@@ -432,7 +447,7 @@ def _qualified(text: str, phrase_start: int, own_phrase: str, floor: int = 0) ->
     if before.count("(") > before.count(")"):
         return True  # "liquidity (investments, deposits and cash) totaled ..."
     joined = _LIST_AND_RE.search(before)
-    if joined and not _AMOUNT_END_RE.search(joined.group(1)):
+    if joined and not _AMOUNT_END_RE.search(joined.group(1)) and not _PERIOD_END_RE.search(joined.group(1)):
         # "net income and adjusted net income were ...": a list, not one measure
         # (but "$178 million and adjusted EBITDA of ..." starts a new item).
         return True
@@ -483,7 +498,7 @@ def _bind_after(text: str, money: Money, seg_start: int, prev_end: int,
     table, pattern = _concepts()
     post = _POST_RE.match(text, money.end)
     if not post:
-        return None
+        return _bind_adjacent(text, money, seg_start, prev_end)
     m = pattern.match(text, post.end())  # "in net income", "in total assets": the phrase itself
     if not m:
         wider = _POST_WIDER_RE.match(text, post.end())
@@ -505,6 +520,30 @@ def _bind_after(text: str, money: Money, seg_start: int, prev_end: int,
     if _LIST_AFTER_RE.match(text, m.end()):
         return None  # "$15.7 million in cash, cash equivalent and restricted cash": a wider measure
     return table[_key(m.group(0))], m.group(0)
+
+
+# "reported an $8.0 million net loss, reflecting ...": the result named right after its figure. Only
+# a result (a loss or income line) so named, ending its phrase; "a $5 million revenue increase" or
+# "$2 million sales milestone" go on with another noun.
+_ADJACENT_CONCEPTS = frozenset(("NetIncomeLoss", "OperatingIncomeLoss", "IncomeLossBeforeIncomeTaxes", "GrossProfit",
+                                "AdjustedEBITDA", "EBITDA", "AdjustedNetIncomeLoss"))
+_ADJACENT_END_RE = re.compile(r"\s*(?:[,.;)]|$|(?:for|in|during|compared|versus|vs\.?|from|and|which|while)\b)", re.IGNORECASE)
+_ADJACENT_PRE_RE = re.compile(
+    r"\b(?:reported|posted|recorded|incurred|generated|delivered|achieved|had|has|saw|booked|realized|realised)\s+(?:an?|its)\s*$",
+    re.IGNORECASE)
+
+
+def _bind_adjacent(text: str, money: Money, seg_start: int, prev_end: int) -> tuple[Concept, str] | None:
+    if money.per_share or money.is_range or not text.startswith(" ", money.end):
+        return None
+    table, pattern = _concepts()
+    m = pattern.match(text, money.end + 1)
+    if m is None or not _ADJACENT_PRE_RE.search(text, max(seg_start, prev_end, money.start - 40), money.start):
+        return None
+    concept = table[_key(m.group(0))]
+    if concept.name not in _ADJACENT_CONCEPTS or not _ADJACENT_END_RE.match(text, m.end()):
+        return None
+    return concept, m.group(0)
 
 
 _LIST_AFTER_RE = re.compile(
@@ -540,6 +579,7 @@ _AFTER_WORDS = frozenset(
     mainly due reflecting representing respectively reported recorded year-over-year yoy to this an increase
     decrease was were is are marking marked reaching exceeding provides providing ensuring supporting""".split()
 )
+_BY_END_RE = re.compile(r"\s*by\s+(?:the\s+)?end\s+of\b", re.IGNORECASE)
 _FROM_COMPARE_RE = re.compile(r"\s*from\s+(?:the\s+)?(?:[$€£(]|US\$|EUR\s|" + _PERIODISH + r")", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z-]*)")
 
@@ -553,6 +593,8 @@ def _tail_ok(text: str, money: Money, periods: list[PeriodMention], limit: int |
         # "$4.2 million in 2QFY2011" yes, "$0.1 million in restricted cash" no.
         nxt = re.compile(r"\s*(?:the\s+)?").match(text, m.end()).end()
         return any(p.start <= nxt < p.end or p.start == nxt for p in periods)
+    if word == "by":
+        return _BY_END_RE.match(text, money.end) is not None  # "$315.9 MM by the end of the quarter"
     if word == "from":
         # "from $9.9 million" or "from the prior-year period" compares; "from our Kentucky plant" is a part.
         return _FROM_COMPARE_RE.match(text, money.end) is not None
@@ -576,6 +618,8 @@ def _bind_before(text: str, money: Money, lo: int, periods: list[PeriodMention],
         return None
     concept = table[_key(last.group(0))]
     gap_from = _issuer_share_end(text, last.end()) if concept.name == "NetIncomeLoss" else None
+    if _GROWTH_TO_LEVEL_RE.fullmatch(text, last.end(), money.start):
+        gap_from = money.start
     if not _gap_ok(text, gap_from or last.end(), money.start, periods, concept.sign, concept.name.startswith("Adjusted")):
         return None
     if not _tail_ok(text, money, periods, limit):
@@ -704,6 +748,9 @@ _SIGNED_CONCEPTS = frozenset({
 })
 
 
+_EPS_BASES = frozenset(("NetIncomeLoss", "NetIncomeLossAvailableToCommonStockholdersBasic"))
+_EPS_JOIN_RE = re.compile(r"\s*,?\s*(?:or|and|equating\s+to|equal\s+to|equaling|equalling|which\s+equaled|representing)\s+"
+                          r"(?:an?\s+|the\s+)?", re.IGNORECASE)
 _SIGNED_JOINER_RE = re.compile(r",?\s*(?:or|and)\s+(?:a\s+)?(?:net\s+)?(loss|income|earnings)\s+of")
 
 
@@ -743,6 +790,9 @@ def _bind_segment(text: str, seg: tuple[int, int], amounts: list[_Amount], perio
             # "Net loss per common share was $0.30": the phrase says it is per share
             a.concept, a.label, a.per_share = bound[0], bound[1], True
             a.subject = len(bound) > 2 and _is_subject(text, floor, bound[2])
+            if not a.subject and len(bound) > 2 and prev is not None and prev.subject and prev.concept is not None \
+                    and prev.concept.name in _EPS_BASES and _EPS_JOIN_RE.fullmatch(text, prev.money.end, bound[2]):
+                a.subject = True  # "net income of $2.4 million, equating to an EPS of $0.07": the subject's share
             prev_end, prev = money.end, a
             continue
         if bound and not money.per_share and abs(money.value) < 1000 and money.decimals > 0:
@@ -796,10 +846,25 @@ def _is_subject(text: str, floor: int, phrase_start: int) -> bool:
         floor = comma + 2  # "Due to the higher share count, FFO per share decreased ...": the subject follows
     if phrase_start < floor or phrase_start - floor > 60:
         return False
+    name = _ISSUER_LEAD_RE.match(text, floor, phrase_start)
+    if name is not None and _in_title(text, name.group(1)):
+        floor = name.end()  # "SBC Medical more than doubled its net income": the issuer, named in the title, did
+        words = _SUBJECT_WORDS | _ISSUER_VERBS
+    else:
+        words = _SUBJECT_WORDS
     for t in _SUBJECT_TOKEN_RE.findall(text, floor, phrase_start):
-        if t.lower() not in _SUBJECT_WORDS and t not in "-*•–—:,":
+        if t.lower() not in words and t not in "-*•–—:,":
             return False
     return True
+
+
+_ISSUER_LEAD_RE = re.compile(r"[\s\-*•–—]*((?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,3})(?=\s+[a-z])")
+_ISSUER_VERBS = frozenset("more than doubled tripled increased grew raised lifted boosted improved narrowed reduced cut".split())
+
+
+def _in_title(text: str, name: str) -> bool:
+    nl = text.find("\n", 0, 400)
+    return len(name) >= 3 and text.find(name, 0, nl if nl > 0 else min(len(text), 300)) >= 0
 
 
 _LEAD_COMPARE_RE = re.compile(r"\s*(?:That|This|These|Which|It)\s*", re.IGNORECASE)
@@ -1004,6 +1069,13 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
             fy = cal.fy_of(ctx.now)
             p = cal.quarter(fy, m.quarter)
             periods = (p if p.end > ctx.now else cal.quarter(fy + 1, m.quarter),)
+        elif (forward_from is not None and m.start < forward_to and m.kind == "current" and m.months == 12
+              and not periods and ctx.now is not None and ctx.current is not None and not ctx.current.is_instant):
+            # "For the full year, the company now expects revenue between ..." in an interim release:
+            # the fiscal year its reporting period belongs to
+            cal = ctx.calendar
+            p = cal.first_months(cal.fy_of(ctx.current.end), 12)
+            periods = (p,) if p.end > ctx.now else ()
         out.append(_Resolved(m, periods))
         if m.kind in ("explicit", "current", "quarter") and len(periods) == 1 and not periods[0].is_instant:
             base = periods[0]
@@ -1012,7 +1084,7 @@ def _resolve_sentence(mentions: list[PeriodMention], ctx: PeriodContext, anchor:
 
 _FILLER_RE = re.compile(
     r"(?:[\s,()]|\b(?:for|in|during|of|at|as|on|the|or|per|share|basic|diluted|and|common|a|an|respectively|end|close|full"
-    r"|reported|recorded)\b"
+    r"|reported|recorded|previous|prior|preceding|by)\b"
     r"|\b\d+(?:\.\d+)?\s?%)*", re.IGNORECASE,
 )
 
@@ -1054,6 +1126,49 @@ def _period_for(text: str, money: Money, seg: tuple[int, int], resolved: list[_R
     if opaque or any(r.mention.start >= money.end for r in inside):
         return False  # a period later in the segment, or one we cannot place
     return None
+
+
+def _reported_comparison(text: str, seg: tuple[int, int], resolved: list[_Resolved], periods: tuple,
+                         ctx: PeriodContext) -> bool:
+    """A comparative segment of a forecast that names its own, already ended, dated period and no
+    forecast word of its own ("compared to our prior outlook of ..." stays a forecast)."""
+    if ctx.now is None or guidance.is_forward_looking(text[seg[0]:seg[1]]):
+        return False
+    own = [r for r in resolved if seg[0] <= r.mention.start < seg[1] and r.mention.kind == "explicit" and r.periods]
+    return bool(own) and all(p in own[0].periods and p.end < ctx.now for p in periods)
+
+
+_AND_ENDED_RE = re.compile(r"\s*,?\s*and\s+(?:it\s+|the\s+company\s+)?(?:closed|ended|finished|exited)\s+", re.IGNORECASE)
+
+
+def _later_periods_agree(text: str, a: _Amount, seg: tuple[int, int], resolved: list[_Resolved],
+                         anchor: Period | None) -> bool:
+    """The segment goes on to another predicate ("and closed the quarter with ...") whose period ends
+    where the paragraph's period ends, and names none before the figure."""
+    if anchor is None or anchor.is_instant:
+        return False
+    inside = [r for r in resolved if seg[0] <= r.mention.start and r.mention.end <= seg[1]]
+    if not inside or any(r.mention.start < a.money.end for r in inside) \
+            or not _AND_ENDED_RE.fullmatch(text, a.money.end, inside[0].mention.start):
+        return False
+    return all(r.mention.kind != "opaque" and r.periods and all(p.end == anchor.end and (p.is_instant or p == anchor)
+                                                                for p in r.periods) for r in inside)
+
+
+def _dates_of_later_figures(text: str, a: _Amount, amounts: list[_Amount], seg: tuple[int, int],
+                            resolved: list[_Resolved]) -> bool:
+    """Whether every period named after a flow figure is a balance date that another, later figure
+    stands right before: those dates are that figure's, and a flow has none of its own there."""
+    later = [r for r in resolved if seg[0] <= r.mention.start and r.mention.end <= seg[1] and r.mention.start >= a.money.end]
+    if not later:
+        return False
+    others = [b.money.end for b in amounts if b.money.start > a.money.end]
+    for r in later:
+        if r.mention.kind != "explicit" or not r.periods or not all(p.is_instant for p in r.periods):
+            return False
+        if not any(end <= r.mention.start and _only_filler(text, end, r.mention.start, []) for end in others):
+            return False
+    return True
 
 
 def _respective_periods(text: str, segs: list[tuple[int, int]], amounts: list[_Amount],
@@ -1164,7 +1279,7 @@ def _fit_period(p: Period, concept: Concept, clause: str) -> Period | None:
 # Words every concept phrase contains one of: a block without any cannot bind.
 _CONCEPT_WORDS = ("revenue", "loss", "income", "expense", "cash", "earnings", "ebitda", "expenditure", "capex",
                   "sales", "profit", "grant", "cost", "assets", "research and development", "r&d", "g&a", "reimbursement",
-                  "fees", "equity", "ebit", "ffo", "funds from operations", "result for the period")
+                  "fees", "equity", "ebit", "ffo", "funds from operations", "result for the period", "eps", "loans")
 
 
 def _has_concept_word(text: str, a: int, b: int) -> bool:
@@ -1200,7 +1315,15 @@ def _own_results_title(text: str) -> bool:
     nl = text.find("\n", 0, 400)
     title = text[:nl if nl > 0 else min(len(text), 300)]
     return (_RESULTS_WORD_RE.search(title) is not None and _PERIOD_HINT_RE.search(title) is not None
-            and _ROUNDUP_TITLE_RE.search(title) is None)
+            and not _roundup_title(title))
+
+
+# "... Revenue Growth In A Challenging Market": the market the issuer works in, not a market roundup.
+_IN_A_MARKET_RE = re.compile(r"\bin\s+(?:a|an|the|this|today's)\s+(?:[\w-]+\s+)?market\b", re.IGNORECASE)
+
+
+def _roundup_title(title: str) -> bool:
+    return _ROUNDUP_TITLE_RE.search(_IN_A_MARKET_RE.sub(" ", title)) is not None
 
 
 def is_single_issuer(text: str) -> bool:
@@ -1232,11 +1355,23 @@ _SPAN_WORD_RE = re.compile(r"\b(?:quarter\w*|Q[1-4]|[1-4]Q|full[- ]year|fiscal|F
                            re.IGNORECASE)
 
 
+_OWN_REVENUE_TITLE_RE = re.compile(
+    r"^[^\n]{0,60}?\b(?:posts|reports|delivers|announces)\b[^\n]{0,60}?\b(?:quarter\w*|Q[1-4]|[1-4]Q|half[- ]year|full[- ]year"
+    r"|fiscal)\b[^\n]{0,20}?\b(?:revenues?|sales)\b", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"\w['’]s?\b(?!\w)")
+
+
 def _periodic_results_title(text: str) -> bool:
     nl = text.find("\n", 0, 400)
     title = text[:nl if nl > 0 else min(len(text), 300)]
-    return (_RESULTS_NOUN_RE.search(title) is not None and _SPAN_WORD_RE.search(title) is not None
-            and _ROUNDUP_TITLE_RE.search(title) is None)
+    if _roundup_title(title):
+        return False
+    if _RESULTS_NOUN_RE.search(title) is not None and _SPAN_WORD_RE.search(title) is not None:
+        return True
+    # "BitCo Posts Double-Digit Third Quarter Revenue Growth": the issuer's own quarter's revenue (but not
+    # "Messari Reports TRON's Protocol Revenue ...": another's)
+    m = _OWN_REVENUE_TITLE_RE.search(title)
+    return m is not None and not _POSSESSIVE_RE.search(title, 0, m.end())
 
 
 def _is_single_issuer(text: str) -> bool:
@@ -1515,12 +1650,82 @@ def _sentence(doc: CleanDocument, ctx: PeriodContext, s: int, e: int, anchor: Pe
     new_anchor = placed or (None if lost else anchor)
     if not money_here or _blocked(text, s, e) or _tableish(text, s, e):
         return new_anchor
-    for i, (c_start, c_end) in enumerate(_cut(text, s, e, _CLAUSE_CUT_RE)):
+    pieces = [p for c in _cut(text, s, e, _CLAUSE_CUT_RE) for p in _items_after_comparison(text, *c)]
+    for i, (c_start, c_end, fw_from) in enumerate(pieces):
+        if _other_listed_subject(text, c_start, c_end):
+            continue  # "In comparison, Riot Platforms generated $70 million in revenue": a peer's figures
         # "R&D rose to $3.3 million in Q2, while G&A fell to $1.7 million": a
         # later clause without a period of its own speaks of the sentence's.
         _clause(doc, ctx, c_start, c_end, (s, e), resolved, anchor if i == 0 else (new_anchor or anchor), forward, out,
-                weak=i > 0)
+                weak=i > 0, fw_from=fw_from)
     return new_anchor
+
+
+_CLAUSE_LEAD_RE = re.compile(r"[\s,;\-*•–—]*(?:(?:while|whereas|and|but|meanwhile|in\s+comparison|in\s+contrast|by\s+comparison"
+                             r"|by\s+contrast|for\s+comparison)\b[\s,]*)?", re.IGNORECASE)
+_NAMED_SUBJECT_RE = re.compile(r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:also\s+)?(?:generated|reported|posted"
+                               r"|recorded|achieved|had|saw|delivered|suffered|earned|booked|incurred|registered|logged)\b")
+
+
+def _other_listed_subject(text: str, c_start: int, c_end: int) -> bool:
+    """The clause's subject is another listed company the text names ("Riot Platforms Inc (NASDAQ:
+    RIOT)", "MARA"), not one named in the title."""
+    if "(" not in text:
+        return False
+    lead = _CLAUSE_LEAD_RE.match(text, c_start, c_end)
+    m = _NAMED_SUBJECT_RE.match(text, lead.end(), c_end)
+    if m is None:
+        return False
+    first = m.group("name").split()[0].rstrip(".")
+    if len(first) < 3 or _in_title(text, first):
+        return False
+    return first in _listed_names(text)
+
+
+def _listed_names(text: str) -> frozenset:
+    last = _LAST_LISTED
+    if last[0] is not text:
+        names = set()
+        for m in _LISTING_NAME_RE.finditer(text):
+            names.add(m.group("ticker"))
+            names.update(w.rstrip(".") for w in m.group("name").split())
+        last = _remember_listed(text, frozenset(names))
+    return last[1]
+
+
+def _remember_listed(text: str, names: frozenset) -> tuple:
+    global _LAST_LISTED
+    _LAST_LISTED = (text, names)
+    return _LAST_LISTED
+
+
+_LAST_LISTED: tuple = (None, frozenset())
+_LISTING_NAME_RE = re.compile(
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+\((?:NASDAQ|Nasdaq|NYSE|OTC|TSX|CSE|ASX|LSE|AMEX|NEO|Cboe)"
+    r"[\w .-]{0,20}:\s*\$?(?P<ticker>[A-Z][A-Z0-9.]{0,6})\)")
+
+
+_AND_ITEM_RE = re.compile(r",?\s+and\s+(?:an?\s+|the\s+|its\s+)?")
+_ITEM_VERB_RE = re.compile(r"\s+(?:of|was|were|came\s+in\s+at|totaled|totalled|stood\s+at|amounted\s+to)\s", re.IGNORECASE)
+
+
+def _items_after_comparison(text: str, a: int, b: int) -> list[tuple[int, int, int]]:
+    """"net revenue of $50 million, a slight increase from the previous year, and net income of $2.4
+    million": after a comparison, "and <measure> of $X" starts a figure of its own, not a compared
+    one. The piece keeps the clause start for telling a forecast (``fw_from``)."""
+    if text.find(" and ", a, b) < 0:
+        return [(a, b, a)]
+    cmp = _COMPARE_RE.search(text, a, b)
+    if cmp is None or "respectively" in text[a:b].lower():
+        return [(a, b, a)]
+    pattern = _concepts()[1]
+    for m in _AND_ITEM_RE.finditer(text, cmp.end(), b):
+        ph = pattern.match(text, m.end())
+        if ph is None or not _ITEM_VERB_RE.match(text, ph.end()) or not has_money_hint(text, ph.end(), b):
+            continue
+        cut = text.index("and", m.start())  # the piece opens on "and": a lead-in, not a list before the phrase
+        return [(a, m.start(), a), (cut, b, a)]
+    return [(a, b, a)]
 
 
 _LOST_SPAN_RE = re.compile(r"month|half|\b[HQ]?[12]H\b|\bH[12]\b|year[- ]to[- ]date|\bYTD\b|trailing", re.IGNORECASE)
@@ -1636,7 +1841,7 @@ def _next_anchor(text: str, s: int, e: int, resolved: list[_Resolved]) -> Period
 
 def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, sent: tuple[int, int],
             resolved: list[_Resolved], anchor: Period | None, forward: bool, out: list[FinancialFact],
-            weak: bool = False) -> None:
+            weak: bool = False, fw_from: int | None = None) -> None:
     text = doc.text
     monies = find_money(text, c_start, c_end)
     if not monies:
@@ -1698,6 +1903,14 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
         assigned[id(amounts[0])] = bare.periods
     # Figures and concept phrases may sit between an amount and its period.
     skip = [(a.money.start, a.money.end) for a in amounts]
+    for a in amounts:
+        if a.seg > 0 and a.concept is not None and a.src is not None:
+            echo = _ECHO_RE.match(text, a.money.end, c_end)
+            if echo is not None:
+                if _echo_agrees(echo.group("w"), a.concept):
+                    skip.append(echo.span())  # "than the $18.5 million loss in Q3 2023": the measure's own noun
+                else:
+                    a.concept = None  # "compared to $0.4 million income": not the loss segment 0 speaks of
     if any(a.concept is not None for a in amounts) and any(
             amounts[0].money.end <= r.mention.start < c_end for r in resolved):
         # only a period after a figure needs them (the scan is the costliest regex here)
@@ -1710,8 +1923,19 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
             continue
         # Forward-looking only if the forecast word leads up to the figure:
         # "ended Q2 with $15.9 million in cash and expects ..." is a result.
-        forward = guidance.is_forward_looking(text[c_start:a.money.start])
+        forward = guidance.is_forward_looking(text[c_start if fw_from is None else fw_from:a.money.start])
         periods = assigned[id(a)] if id(a) in assigned else _period_for(text, a.money, segs[a.seg], resolved, skip)
+        if periods is False and id(a) not in assigned and (
+                (not a.concept.instant and _dates_of_later_figures(text, a, amounts, segs[a.seg], resolved))
+                or _later_periods_agree(text, a, segs[a.seg], resolved, anchor)):
+            # "... was $7.1 million, and working capital stood at $58.5 million as of September 30";
+            # "posted an EPS of $(0.12) and closed the quarter with ...": a later period that is not
+            # this figure's, or is the paragraph's own, leaves it the paragraph's
+            periods = None
+        if forward and periods and a.src is not None and _reported_comparison(text, segs[a.seg], resolved, periods, ctx):
+            # "anticipates $4.5 million in revenue in the just-ended quarter, compared to $65,235 in the
+            # previous quarter ended June 30, 2024": the comparison is a reported figure of its own date
+            forward = False
         if periods and not a.subject and _by_adjective(segs[a.seg], a.money, resolved, periods):
             periods = False  # "Meridianbet reported a 14% growth of full-year revenue": only the clause's subject
         if periods is None and a.seg == 0 and anchor is not None:
@@ -1768,6 +1992,22 @@ def _clause(doc: CleanDocument, ctx: PeriodContext, c_start: int, c_end: int, se
                 out.append(fact)
 
 
+# The noun a comparative figure repeats ("the $18.5 million loss it had in the same period a year ago").
+_ECHO_RE = re.compile(r"\s+(?:net\s+)?(?P<w>loss|profit|income|earnings|revenues?|sales)\b"
+                      r"(?:\s+(?:it|that\s+it|which\s+it|the\s+company)\s+(?:had|posted|reported|recorded|generated|incurred))?",
+                      re.IGNORECASE)
+_ECHO_INCOME = frozenset(("NetIncomeLoss", "OperatingIncomeLoss", "IncomeLossBeforeIncomeTaxes", "AdjustedNetIncomeLoss"))
+
+
+def _echo_agrees(word: str, concept: Concept) -> bool:
+    word = word.lower()
+    if word.startswith("revenue") or word == "sales":
+        return concept.name == "Revenues"
+    if concept.name not in _ECHO_INCOME:
+        return False
+    return (word == "loss") == (concept.sign < 0)
+
+
 # "Net income decreased $195,000 to $1,528,000": a change and the level it reached, not a range.
 _CHANGE_BEFORE_RE = re.compile(
     r"\b(?:increased|decreased|rose|fell|grew|declined|dropped|climbed|improved|narrowed|widened|jumped|surged"
@@ -1785,6 +2025,11 @@ def _explain_at(text: str, c_start: int, c_end: int) -> re.Match | None:
         elif _LEAD_IN_RE.match(text, c_start).end() == m.start() and (comma := text.find(", ", m.end(), c_end)) >= 0 \
                 and not find_money(text, m.end(), comma):
             m = _EXPLAIN_RE.search(text, comma, c_end)
+        elif m.group(0).lower().startswith(("driven", "led")) and _RESULTS_NOUN_RE.search(text, c_start, m.start()) \
+                and not has_money_hint(text, c_start, m.start()):
+            # "announced financial results for Q3 2024, driven by a 36% increase in revenue to $52.3
+            # million": what drives the results are its own figures
+            m = _EXPLAIN_RE.search(text, m.end(), c_end)
         else:
             break
     return m
@@ -2087,6 +2332,9 @@ def _preliminary(doc: CleanDocument) -> bool:
     return _PRELIMINARY_RE.search(text, 0, nl if nl > 0 else min(len(text), 300)) is not None
 
 
+# "The analysis ... projects 2025 revenues of $200 million": an analyst's forecast, not the company's guidance.
+_THIRD_PARTY_RE = re.compile(r"\b(?:analysts?|analysis|consensus|price\s+target|(?:initiat\w+|maintain\w*)\s+coverage"
+                             r"|research\s+(?:firm|note|report)|(?:buy|sell|hold|outperform|overweight)\s+rating)\b", re.IGNORECASE)
 _AT_LEAST_RE = re.compile(r"\bat\s+least\s*$", re.IGNORECASE)
 _BETWEEN_END_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 _RANGE_NEXT_RE = re.compile(r"\s*(?:to|-|–|—)\s*(?:\(|" + CURRENCY_START + ")")
@@ -2157,7 +2405,7 @@ def _make_fact(doc: CleanDocument, ctx: PeriodContext, a: _Amount, period: Perio
     unit += "/share" if money.per_share or a.per_share else ""
     if concept.per_share != (money.per_share or a.per_share):
         return None
-    is_guidance = forward and guidance.is_future(p, ctx)
+    is_guidance = forward and guidance.is_future(p, ctx) and not _THIRD_PARTY_RE.search(doc.text, sent[0], sent[1])
     if forward and not is_guidance and not (_preliminary(doc) and not money.is_range and ctx.now is not None
                                             and p.end <= ctx.now and _EXPECTS_RE.search(doc.text, sent[0], money.start)):
         return None  # "is estimated to result in $25 million": neither result nor dated forecast
@@ -2233,7 +2481,7 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
     keep: dict = {}
     for key, vals in values.items():
         precise = max(vals, key=lambda v: v[3])
-        if all(_rounds_to(precise, v) for v in vals):
+        if all(v == precise or _rounds_to(precise, v) for v in vals):  # (a range's ends may print finer than its decimals)
             # "$3,551,000" and "$3.6 million": one figure printed twice, keep the precise print
             keep[key] = precise[:3]
     facts = [f for f in facts if keep.get((f.concept, f.period_start, f.period_end, f.is_guidance, f.unit))
@@ -2251,7 +2499,7 @@ def _dedupe(facts: list[FinancialFact]) -> list[FinancialFact]:
 # Same matches, found faster: a match can only start at one of these characters.
 _RESULTS_WORD_RE = fast_start(_RESULTS_WORD_RE, "rapfe")
 _LEAD_RESULTS_RE = fast_start(_LEAD_RESULTS_RE, "raf")
-_COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(lhbsg")
+_COMPARE_RE = fast_start(_COMPARE_RE, "acvudfowr(lhbsgn")
 _EXPLAIN_RE = fast_start(_EXPLAIN_RE, "pmldaro")
 _BLOCK_RE = fast_start(_BLOCK_RE, "miecapvwgt")
 _CLAUSE_CUT_RE = fast_start(_CLAUSE_CUT_RE, r";,\s")

@@ -296,8 +296,12 @@ def fiscal_calendar(text: str) -> FiscalCalendar:
         # fiscal year ends may not be on the calendar year: "Q1 2025" could be
         # October-December 2024. Only dated spans can be trusted then.
         cal.ambiguous = ("fiscal" in text.lower() or "FY" in text) and _FISCAL_ANYWHERE_RE.search(text) is not None
-        if cal.ambiguous and _calendar_quarters_confirmed(text, cal):
+        if cal.ambiguous and (_calendar_quarters_confirmed(text, cal) or _fiscal_part_is_calendar_part(text)):
+            # the release's named quarters end where calendar quarters end, or it names one part of a
+            # year both as fiscal and as calendar: its fiscal year is the calendar year, so "fiscal
+            # 2025" is placeable as well
             cal.ambiguous = False
+            cal.stated = True
         return cal
     return FiscalCalendar(_month_no(m.group("mon") or m.group("mon2") or m.group("mon3")))
 
@@ -328,6 +332,24 @@ def _calendar_quarters_confirmed(text: str, cal: "FiscalCalendar") -> bool:
         if cal.quarter(int(m.group("y") or m.group("y2")), q).end in ends:
             return True
     return False
+
+
+# "the first half of fiscal year 2024" beside "the first half of 2024": one span under two names.
+_PART_YEAR_RE = re.compile(
+    r"\b(?:the\s+)?(?P<part>(?:first|second)[\s-]+half|first\s+(?:three|six|nine)\s+months|(?:first|second|third|fourth)[\s-]+quarter)"
+    r"\s+of\s+(?:the\s+)?(?P<fy>fiscal\s+(?:year\s+)?)?(?P<y>" + _YEAR + r")\b(?!\s*[-–/]\s?\d)",
+    re.IGNORECASE)
+
+
+def _fiscal_part_is_calendar_part(text: str) -> bool:
+    """The release names one part of a year both as "fiscal year 2024" and as plain 2024: its
+    fiscal year is the calendar year (under any other year end the two would be different spans)."""
+    head = text[:6000]
+    fiscal, plain = set(), set()
+    for m in _PART_YEAR_RE.finditer(head):
+        key = (" ".join(m.group("part").lower().replace("-", " ").split()), m.group("y"))
+        (fiscal if m.group("fy") else plain).add(key)
+    return bool(fiscal & plain)
 
 
 _AND_DATE_RE = re.compile(r",?\s+and\s+(?:(?:as\s+of|as\s+at|at|on)\s+)?" + _DATE + r"(?!\d)", re.IGNORECASE)
@@ -392,7 +414,7 @@ def _dur_word(m: re.Match) -> int:
 _ENDED_RE = re.compile(
     r"(?:(?P<cnt>three|six|nine|twelve|3|6|9|12)[- ]months?(?:\s+period)?"
     r"|(?P<unit>(?:(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?quarters?|(?:fiscal\s+)?years?(?:\s+(?:19|20)\d\d)?))"
-    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+)?" + _DATE,
+    r"\s+(?:that\s+)?end(?:ed|ing|s)\s+(?:on\s+|in\s+)?" + _DATE,
     re.IGNORECASE,
 )
 # "For the quarter ended Sept. 30, revenue rose ...": the year left to the release date.
@@ -425,7 +447,7 @@ _FIRST_MONTHS_RE = re.compile(
 _NMONTHS_YEAR_RE = re.compile(r"\b(?P<cnt>six|nine|6|9)[- ]months?\s+(?:of\s+)?(?P<y>" + _YEAR + r")\b", re.IGNORECASE)
 _HALF_RE = re.compile(r"\b(?:1H|H1)\s?(?:FY)?\s?'?(?P<y>" + _YEAR + r"|\d{2})\b")
 _FULL_YEAR_RE = re.compile(
-    r"\b(?:full[- ]year|fiscal\s+year|fiscal|FY)\s?'?(?P<y>" + _YEAR + r"|(?<=FY)\d{2}|(?<=FY )\d{2})\b",
+    r"\b(?:full[- ]year(?:\s+of)?|fiscal\s+year(?:\s+of)?|fiscal|FY)\s?'?(?P<y>" + _YEAR + r"|(?<=FY)\d{2}|(?<=FY )\d{2})\b",
     re.IGNORECASE,
 )
 _INSTANT_RE = re.compile(r"\b(?:as\s+of|as\s+at|at|on|ended)\s+" + _DATE, re.IGNORECASE)
@@ -460,6 +482,8 @@ _CURRENT_RE = re.compile(
     r"\b(?:the|this)\s+(?:current\s+|reporting\s+)?(?P<what>quarter|period|three[- ]month\s+period)\b(?!\s+(?:ended|ending|of))"
     r"|\bthe\s+(?P<what2>period)\s+under\s+review\b"
     r"|\bquarter[- ]end\b"
+    # "ended the first half with $40.5 million in cash" in a half-year report
+    r"|\bthe\s+(?P<half>first|second)[\s-]+half\b(?:\s+of\s+the\s+year\b)?(?!\s+(?:of|ended|ending|20\d\d|FY)\b)"
     r"|\bthe\s+(?P<fy>full|fiscal|entire)\s+year\b(?!\s+(?:ended|ending|of|20\d\d))"
     # "full-year Revenue jumped 63% to $151 million": the adjective before a measure
     r"|(?<![\w-])(?P<fy2>full[- ]year)(?=\s+[A-Za-z])(?!\s+(?:ended|ending|of|results?|guidance|outlook|fiscal|financial|\d))",
@@ -486,6 +510,15 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 _MONTH_END_RE = re.compile(
     r"\b(?:at\s+)?(?:the\s+)?end\s+of\s+(?P<mon>" + _MONTH + r")\s+(?P<yr>" + _YEAR + r")\b", re.IGNORECASE,
 )
+# "As of the end of September": a month end whose year the release date (or the reporting period) gives.
+_MONTH_END_NO_YEAR_RE = re.compile(
+    r"\b(?:at|as\s+of|as\s+at)\s+(?:the\s+)?end\s+of\s+(?P<mon>" + _MONTH + r")(?![\w.])(?!,?\s*\d)", re.IGNORECASE)
+# "Kestova ended June with $62.3 million in cash": the balance at that month's end.
+_ENDED_MONTH_RE = re.compile(r"\bended\s+(?P<mon>" + _MONTH + r")(?![\w.])(?!,?\s*\d)(?=\s+with\b)",
+                             re.IGNORECASE)
+# "up from $36.2 million at the end of 2023": the last day of that calendar year, whatever the fiscal one.
+_YEAR_END_OF_RE = re.compile(r"\b(?:at|as\s+of|as\s+at)\s+(?:the\s+)?end\s+of\s+(?P<y>" + _YEAR + r")\b(?![,.]?\d|\s*[-–/])",
+                             re.IGNORECASE)
 _FISCAL_ANYWHERE_RE = re.compile(r"\b(?i:fiscal)\b|\bFY\s?\d")
 _DATED_RE = re.compile(_MONTH + r"\s+\d{1,2}", re.IGNORECASE)
 _FISCAL_WORD_RE = re.compile(r"(?i:fiscal)|\bFY|\dQ?FY|\dF\b")
@@ -493,7 +526,9 @@ _FISCAL_WORD_RE = re.compile(r"(?i:fiscal)|\bFY|\dQ?FY|\dF\b")
 _BARE_YEAR_RE = re.compile(
     r"\b(?:for|of|in|during|by|fiscal|full[- ]year|calendar)\s+(?:the\s+)?(?:(?:full|fiscal|calendar)\s+)?(?:year\s+)?"
     r"(?P<y>20\d\d)(?!\d|,\d|\.\d|%|\s?[-–]\s?\d|\s*(?:million|billion))"
-    r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook|revenues?)\b",
+    r"|\b(?P<y2>20\d\d)(?:'s)?\s+(?:financial\s+)?(?:guidance|outlook|revenues?)\b"
+    # "Looking ahead to 2025, the company is targeting ..."
+    r"|\blook(?:ing)?\s+ahead\s+(?:to|into)\s+(?:fiscal\s+)?(?P<y3>20\d\d)\b(?!,\d|\.\d|\s?[-–]\s?\d)",
     re.IGNORECASE,
 )
 
@@ -525,13 +560,16 @@ _FULL_YEAR_RE = _lead(_FULL_YEAR_RE, "f")
 _OPAQUE_RE = _lead(_OPAQUE_RE, "tsnyhfjmaod0-9")
 _CURRENT_RE = _lead(_CURRENT_RE, "tqf")
 _QNOYEAR_RE = _lead(_QNOYEAR_RE, "tfsq1-4")
-_BARE_YEAR_RE = _lead(_BARE_YEAR_RE, "foidcb2")
+_BARE_YEAR_RE = _lead(_BARE_YEAR_RE, "foidcb2l")
+_ENDED_MONTH_RE = _lead(_ENDED_MONTH_RE, "e")
+_MONTH_END_NO_YEAR_RE = _lead(_MONTH_END_NO_YEAR_RE, "a")
+_YEAR_END_OF_RE = _lead(_YEAR_END_OF_RE, "a")
 
 _MON_LOW = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # Necessary conditions, tried on the lowered segment: a dated phrase needs a date.
 _DATE_GATE_RE = re.compile(_MON_LOW + r"\s+\d{1,2},?\s+(?:19|20)\d\d")
 _DATE_EU_GATE_RE = re.compile(r"\d\.?\s+" + _MON_LOW + r"\s+(?:19|20)\d\d")
-_ENDED_GATE_RE = re.compile(r"end(?:ed|ing|s)\s+(?:on\s+)?" + _MON_LOW + r"\s+\d{1,2},?\s+(?:19|20)\d\d")
+_ENDED_GATE_RE = re.compile(r"end(?:ed|ing|s)\s+(?:on\s+|in\s+)?" + _MON_LOW + r"\s+\d{1,2},?\s+(?:19|20)\d\d")
 _MONTH_END_GATE_RE = re.compile(r"end\s+of\s+" + _MON_LOW + r"\s+(?:19|20)\d\d")
 
 
@@ -592,6 +630,15 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
         for m in (_MONTH_END_RE.finditer(text, s, e) if _MONTH_END_GATE_RE.search(low) else ()):
             d = _month_end(int(m.group("yr")), _month_no(m.group("mon")))
             out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, d, 0, None)))
+        if "end of " in low:
+            for m in _YEAR_END_OF_RE.finditer(text, s, e):
+                out.append(_explicit(m.start(), m.end(), m.group(0), Period(None, date(int(m.group("y")), 12, 31), 0, None)))
+        if not explicit_only and ("end of " in low or "ended " in low):
+            for rx in (_MONTH_END_NO_YEAR_RE, _ENDED_MONTH_RE):
+                for m in rx.finditer(text, s, e):
+                    mon = _month_no(m.group("mon"))
+                    out.append(PeriodMention(m.start(), m.end(), "undated", months=0, day=_month_end(2024, mon),
+                                             text=m.group(0)))
         for m in (_INSTANT_RE.finditer(text, s, e) if has_date else ()):
             d = _date_of(m)
             if d and not _event_date(text, m):
@@ -631,6 +678,12 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
         for m in _QWORD_RE.finditer(text, s, e):
             q = _ORDINALS[(m.group("ord") or m.group("ord2")).lower()]
             y = int(m.group("y") or m.group("y2"))
+            pair = _AND_YEAR_RE.match(text, m.end(), e) if m.group("y") else None
+            if pair is not None and int(pair.group(1)) != y:
+                # "between the second quarter of 2023 and 2024": that quarter of both years
+                out.append(_explicit(m.start(), pair.end(), text[m.start():pair.end()], cal.quarter(y, q),
+                                     cal.quarter(int(pair.group(1)), q)))
+                continue
             out.append(_explicit(m.start(), m.end(), m.group(0), cal.quarter(y, q)))
         if "quarters" in low:
             for m in _QPAIR_RE.finditer(text, s, e):
@@ -652,18 +705,20 @@ def _scan(text: str, s: int, e: int, cal: FiscalCalendar, explicit_only: bool = 
     elif any(w in low for w in _OPAQUE_HINTS) or any(mn in seg for mn in _MONTH_NAMES):
         for m in _OPAQUE_RE.finditer(text, s, e):
             out.append(PeriodMention(m.start(), m.end(), "opaque", text=m.group(0)))
-    if not explicit_only and (has_quarter or "period" in low or " year" in low or "full" in low):
+    if not explicit_only and (has_quarter or "period" in low or " year" in low or "full" in low or "half" in low):
         for m in _CURRENT_RE.finditer(text, s, e):
             what = (m.group("what") or m.group("what2") or "quarter").lower()
-            months = 12 if m.group("fy") or m.group("fy2") else None if what == "period" else 3
-            out.append(PeriodMention(m.start(), m.end(), "current", months=months, text=m.group(0)))
+            months = 12 if m.group("fy") or m.group("fy2") else 6 if m.group("half") else None if what == "period" else 3
+            half = (1 if m.group("half").lower() == "first" else 2) if m.group("half") else None
+            out.append(PeriodMention(m.start(), m.end(), "current", months=months, quarter=half, text=m.group(0)))
     if not explicit_only and (has_quarter or "Q" in seg):
         for m in _QNOYEAR_RE.finditer(text, s, e):
             q = _ORDINALS[m.group("ord").lower()] if m.group("ord") else int(m.group("q"))
             out.append(PeriodMention(m.start(), m.end(), "quarter", quarter=q, text=m.group(0)))
     if not explicit_only and "20" in seg:
         for m in _BARE_YEAR_RE.finditer(text, s, e):
-            out.append(PeriodMention(m.start(), m.end(), "year", fy=int(m.group("y") or m.group("y2")), text=m.group(0)))
+            out.append(PeriodMention(m.start(), m.end(), "year", fy=int(m.group("y") or m.group("y2") or m.group("y3")),
+                                     text=m.group(0)))
     if cal.ambiguous:
         out = [_dated_only(p) for p in out]
     elif not cal.stated:
@@ -879,6 +934,11 @@ def resolve(mention: PeriodMention, ctx: PeriodContext, anchor: Period | None) -
             base = cal.quarter(cal.fy_of(base.end), 4)
         if base is None or (mention.months and base.months != mention.months):
             return ()
+        if mention.months == 6 and mention.quarter:
+            fy = cal.fy_of(base.end)
+            own = cal.first_months(fy, 6) if mention.quarter == 1 else cal.ending(cal.fy_end(fy), 6)
+            if base != own:
+                return ()  # "the second half" in a first-half report names another span
         return (base,)
     if kind == "quarter":
         # A quarter without a year belongs to the year the release reports on,
@@ -910,13 +970,23 @@ def _undated_period(mention: PeriodMention, ctx: PeriodContext) -> tuple[Period,
     """The span ending on the last such day before the release, when the release came out within four
     months of it: a results release reports the period just closed."""
     rel = ctx.release_date
-    if rel is None:
-        return ()
     day = mention.day
+    month_end = mention.months == 0  # "the end of September", "ended June with": that month's last day
+    if rel is None:
+        # An undated release reports on its current period: an end printed without a year is that
+        # period's end when the month and day agree ("as of the end of September" in a nine-month report).
+        cur = ctx.current
+        if cur is None or cur.is_instant or cur.end.month != day.month \
+                or cur.end.day != (_month_end(cur.end.year, day.month).day if month_end else day.day):
+            return ()
+        return (ctx.calendar.ending(cur.end, mention.months),)
     for year in (rel.year, rel.year - 1):
-        if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        if month_end:
+            d = _month_end(year, day.month)
+        elif day.month == 2 and day.day == 29 and not calendar.isleap(year):
             continue
-        d = date(year, day.month, day.day)
+        else:
+            d = date(year, day.month, day.day)
         if d <= rel:
             return (ctx.calendar.ending(d, mention.months),) if (rel - d).days <= 122 else ()
     return ()
