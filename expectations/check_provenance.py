@@ -55,8 +55,20 @@ def _printed(f) -> str | None:
     ends = [v for v in (f.value_low, f.value_high) if not isnull(v)]
     if not ends:
         return "(no figure)"
-    found = [find_printed(f.evidence, v, f.decimals) for v in ends]
+    found = [_range_end(f.evidence, v, f.decimals) for v in ends]
     return None if any(x is None for x in found) else " .. ".join(found)
+
+
+def _range_end(evidence, value, decimals) -> str | None:
+    """A range's decimals are its coarser end's: the other end may print finer
+    ("$25 million to $34.5 million" has decimals -6)."""
+    if isnull(decimals):
+        return find_printed(evidence, value, decimals)
+    for extra in (0, 1, 2):
+        form = find_printed(evidence, value, int(decimals) + extra)
+        if form is not None:
+            return form
+    return None
 
 
 def _short(s: str, n: int = 80) -> str:

@@ -4,7 +4,8 @@ A fact stores its value in base units with XBRL ``decimals``; the release
 printed it at some scale. The rule (used by the ``provenance`` suite):
 
 * For each scale S in {1, thousand, million, billion}, the printed figure has
-  ``d = decimals + log10(S)`` digits after the point, when 0 ≤ d ≤ 4. At S = 1
+  ``d = decimals + log10(S)`` digits after the point, when 0 ≤ d ≤ 6
+  (a dividend per share is printed to five places: "0.13250"). At S = 1
   a negative ``d`` means a rounded whole number ("19,000" for decimals −3).
   So −14,233,000 at decimals −3 gives "14,233" (in thousands) and "14233000";
   −14,200,000 at decimals −5 gives "14.2" (in millions) and "14,200,000";
@@ -29,6 +30,7 @@ import re
 from .frames import isnull
 
 SCALE_EXPONENTS = (0, 3, 6, 9)
+MAX_PRINTED_DECIMALS = 6
 _ZERO = re.compile(r"(?<![\w.,])(0(?:\.0+)?|\.0+|[-–—])(?![\w]|[.,]\d)")
 
 
@@ -49,7 +51,7 @@ def printed_forms(value: object, decimals: object) -> list[str]:
                 if exp != 0:
                     continue
                 d = 0
-            if d > 4:
+            if d > MAX_PRINTED_DECIMALS:
                 continue
             digit_options = [d]
         x = a / 10**exp

@@ -289,3 +289,19 @@ def test_one_evaluation_per_inbox_file():
         "rejected document /srv/inbox/c.txt has a reason",
     ]
     assert per_file.set_index("subject").loc["inbox file y/b.pdf has a documents row", "doc_id"] == "b"
+
+
+def test_a_dividend_printed_to_five_places_is_found():
+    assert find_printed("Dividend per share (RMB yuan) 0.19122 0.13250", 0.1325, 5) == "0.13250"
+
+
+def test_a_range_end_printed_finer_than_the_range_decimals_is_found():
+    from types import SimpleNamespace
+
+    from expectations.check_provenance import _printed
+
+    f = SimpleNamespace(value=None, value_low=25e6, value_high=34.5e6, decimals=-6,
+                        evidence="targeting revenue of $25 million to $34.5 million")
+    assert _printed(f) == "25 .. 34.5"
+    f.evidence = "targeting revenue of $25 million to $36 million"
+    assert _printed(f) is None
