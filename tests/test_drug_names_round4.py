@@ -7,25 +7,9 @@ Every text here is invented for these tests (made-up companies and drugs); no re
 
 from __future__ import annotations
 
-from datetime import date
+from drug_text import names, pairs, run
 
-from pipelines.drugs import extract_pipeline_facts
-from pipelines.drugs.names import find_aliases, find_mentions
-from pipelines.model import CleanDocument, Section
-
-
-def run(text: str):
-    doc = CleanDocument("t", text, [Section(0, "body", None, text, 0, len(text))], release_date=date(2025, 6, 2))
-    return extract_pipeline_facts(doc)
-
-
-def names(text: str) -> set[tuple[str, str]]:
-    return {(m.name, m.kind) for m in find_mentions(text) if not m.comparator}
-
-
-def pairs(text: str) -> set[tuple[str, str]]:
-    ms = find_mentions(text)
-    return {(a.name, b.name) for a, b in find_aliases(text, ms)}
+from pipelines.drugs.names import find_mentions
 
 
 # ------------------------------------------------------------- lower-case letter before a code

@@ -6,29 +6,9 @@ shapes found in real releases); no release text is copied.
 
 from __future__ import annotations
 
-from datetime import date
+from drug_text import indications, triples
 
-from pipelines.drugs import attributes, extract_pipeline_facts
-from pipelines.model import CleanDocument, Section
-
-RELEASE = date(2026, 3, 2)
-
-
-def doc_of(text: str, company: str | None = None) -> CleanDocument:
-    return CleanDocument("t", text, [Section(0, "body", None, text, 0, len(text))], release_date=RELEASE, company=company)
-
-
-def facts(text: str, company: str | None = None):
-    return extract_pipeline_facts(doc_of(text, company))[0]
-
-
-def triples(text: str, company: str | None = None):
-    return {(f.drug, f.kind, f.value) for f in facts(text, company)}
-
-
-def indications(text: str) -> list[str]:
-    forms = attributes.indication_forms(text)
-    return [h[2] for h in attributes.indications(text, 0, len(text), forms)]
+from pipelines.drugs import attributes
 
 
 # ------------------------------------------------------------- review fixes
