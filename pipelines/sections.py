@@ -26,7 +26,6 @@ How kinds are decided, in order:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_right
 
@@ -555,22 +554,5 @@ def _merge(text: str, units: list[Unit]) -> list[Section]:
     return sections
 
 
-# Section is a frozen dataclass: its __init__ sets each field through
-# object.__setattr__, most of the cost of building one. Filling __dict__
-# makes the same object (fields, equality, hash, repr), as long as Section
-# stays a plain dataclass with these fields.
-SECTION_FIELDS = ("section_no", "kind", "heading", "text", "char_start", "char_end")
-FILL_SECTION_DICT = (
-    tuple(f.name for f in dataclasses.fields(Section)) == SECTION_FIELDS
-    and not hasattr(Section, "__post_init__") and not hasattr(Section, "__slots__")
-)
-
-
 def _section(text: str, no: int, kind: str, heading: str | None, start: int, end: int) -> Section:
-    if not FILL_SECTION_DICT:
-        return Section(no, kind, heading, text[start:end], start, end)
-    section = object.__new__(Section)
-    section.__dict__.update(
-        section_no=no, kind=kind, heading=heading, text=text[start:end], char_start=start, char_end=end
-    )
-    return section
+    return Section(no, kind, heading, text[start:end], start, end)

@@ -7,7 +7,7 @@ import pytest
 
 from pipelines.clean import SPACE_RUN, clean_text
 from pipelines.docmeta import classify, describe
-from pipelines.model import CleanDocument, Section
+from pipelines.model import CleanDocument
 from pipelines.sections import (
     CORPORATE_SUFFIX,
     MAX_DATELINE_CHARS,
@@ -16,7 +16,6 @@ from pipelines.sections import (
     _may_hold_dateline,
     _opening_markers,
     _opening_markers_in_lowered,
-    _section,
     split_sections,
 )
 from pipelines.text_dates import DATELINE
@@ -92,16 +91,6 @@ def test_opening_markers_agree_with_markers_read_off_the_lowered_text():
         "QUILLFEN is a regist": "footnotes",
         "Cautionary note: res": "forward_looking",
     }
-
-
-def test_built_section_equals_constructed_one():
-    text = "Quillfen Bio Reports Phase 2 Data\n\nMore text."
-    built = _section(text, 1, "body", None, 35, 45)
-    assert built == Section(1, "body", None, "More text.", 35, 45)
-    assert hash(built) == hash(Section(1, "body", None, "More text.", 35, 45))
-    assert repr(built) == repr(Section(1, "body", None, "More text.", 35, 45))
-    with pytest.raises(AttributeError):
-        built.kind = "other"  # still frozen
 
 
 def test_doc_type_with_title_combination_and_scored_keywords():
